@@ -1,0 +1,28 @@
+package io.newsbeam;
+
+import io.newsbeam.extract.ExtractionLimits;
+import io.newsbeam.options.NewsbeamOptions;
+
+/** Option checks with messages that say what is wrong and what to do. */
+final class Checks {
+  private Checks() {}
+
+  static ExtractionLimits limits(NewsbeamOptions o) {
+    require(o.getMaxInputBytes() > 0, "--maxInputBytes must be positive (bytes), got " + o.getMaxInputBytes());
+    require(o.getMaxTextChars() > 0, "--maxTextChars must be positive (characters), got " + o.getMaxTextChars());
+    require(o.getParseTimeoutSeconds() > 0,
+        "--parseTimeoutSeconds must be positive (seconds), got " + o.getParseTimeoutSeconds());
+    require(o.getEventSimilarity() > 0 && o.getEventSimilarity() <= 1,
+        "--eventSimilarity must be in (0, 1], got " + o.getEventSimilarity());
+    require(o.getEventWindowDays() >= 0, "--eventWindowDays must be 0 or more, got " + o.getEventWindowDays());
+    require(!o.getInput().isBlank(), "--input must name a glob of input files, e.g. --input='news/**/*.html'");
+    require(!o.getOutput().isBlank(), "--output must name the output folder, e.g. --output=out");
+    return new ExtractionLimits(o.getMaxInputBytes(), o.getMaxTextChars(), o.getParseTimeoutSeconds() * 1000L);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

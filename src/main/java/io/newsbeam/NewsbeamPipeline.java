@@ -1,0 +1,101 @@
+package io.newsbeam;
+
+import io.newsbeam.extract.ExtractionLimits;
+import io.newsbeam.extract.ExtractorKind;
+import io.newsbeam.options.NewsbeamOptions;
+import io.newsbeam.output.OutputFolder;
+import io.newsbeam.schema.Article;
+import io.newsbeam.schema.Reject;
+import io.newsbeam.transforms.AssignEvents;
+import io.newsbeam.transforms.CollapseDuplicates;
+import io.newsbeam.transforms.ExtractContent;
+import io.newsbeam.transforms.PublishManifest;
+import io.newsbeam.transforms.RawDocument;
+import io.newsbeam.transforms.ReadRawDocuments;
+import io.newsbeam.transforms.StripBoilerplate;
+import io.newsbeam.transforms.WithRejects;
+import io.newsbeam.transforms.WriteEventPartitions;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/**
+ * newsbeam: raw news files to clean, deduplicated, event-partitioned Avro.
+ *
+ * <pre>
+ * read → extract → strip boilerplate → collapse duplicates → assign events → write partitions → manifest
+ * </pre>
+ */
+public final class NewsbeamPipeline {
+  private NewsbeamPipeline() {}
+
+  public static void main(String[] args) {
+    Logging.configureDefaults();
+    PipelineOptionsFactory.register(NewsbeamOptions.class);
+    NewsbeamOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsbeamOptions.class);
+    PipelineResult.State state = run(options).waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("pipeline ended " + state);
+    }
+  }
+
+  /** Builds and starts the pipeline; the caller waits for it. */
+  public static PipelineResult run(NewsbeamOptions options) {
+    Pipeline pipeline = build(options);
+    return pipeline.run();
+  }
+
+  /** Validates options, prepares the output folder and builds the pipeline without running it. */
+  public static Pipeline build(NewsbeamOptions options) {
+    ExtractorKind extractor = ExtractorKind.parse(options.getExtractor());
+    ExtractionLimits limits = Checks.limits(options);
+    OutputFolder.prepare(options.getOutput(), options.getOverwrite());
+    Pipeline p = Pipeline.create(options);
+
+    WithRejects<RawDocument> raw =
+        p.apply("ReadRawDocuments",
+            ReadRawDocuments.from(options.getInput(), options.getExcludePattern(), options.getMaxInputBytes()));
+    WithRejects<Article> drafts = raw.then("ExtractContent", ExtractContent.with(limits, extractor));
+    WithRejects<Article> clean = drafts.then("StripBoilerplate", StripBoilerplate.create());
+    PCollectionTuple collapsed = clean.then("CollapseDuplicates", CollapseDuplicates.create());
+    PCollectionTuple grouped =
+        collapsed.apply("AssignEvents", AssignEvents.with(options.getEventSimilarity(), options.getEventWindowDays()));
+
+    PCollection<Reject> rejects =
+        PCollectionList.of(raw.rejects()).and(drafts.rejects()).and(clean.rejects())
+            .apply("AllRejects", Flatten.pCollections());
+    PCollection<String> written =
+        grouped.and(WriteEventPartitions.REJECTS, rejects)
+            .apply("WriteEventPartitions", WriteEventPartitions.to(options.getOutput()));
+
+    written.apply("PublishManifest",
+        PublishManifest.to(options.getOutput(), optionsForManifest(options))
+            .counting("documents", raw.output())
+            .counting("documents", raw.rejects())
+            .counting("articles", grouped.get(AssignEvents.ARTICLES))
+            .counting("duplicates", grouped.get(AssignEvents.DUPLICATES))
+            .counting("events", grouped.get(AssignEvents.EVENTS))
+            .counting("rejects", rejects));
+    return p;
+  }
+
+  static Map<String, String> optionsForManifest(NewsbeamOptions o) {
+    Map<String, String> m = new TreeMap<>();
+    m.put("input", o.getInput());
+    m.put("excludePattern", o.getExcludePattern());
+    m.put("runner", o.getRunner().getSimpleName());
+    m.put("extractor", o.getExtractor());
+    m.put("maxInputBytes", Long.toString(o.getMaxInputBytes()));
+    m.put("maxTextChars", Integer.toString(o.getMaxTextChars()));
+    m.put("parseTimeoutSeconds", Integer.toString(o.getParseTimeoutSeconds()));
+    m.put("eventSimilarity", Double.toString(o.getEventSimilarity()));
+    m.put("eventWindowDays", Integer.toString(o.getEventWindowDays()));
+    return m;
+  }
+}

@@ -1,0 +1,272 @@
+package io.newsbeam.extract;
+
+import de.l3s.boilerpipe.document.TextBlock;
+import de.l3s.boilerpipe.extractors.ArticleExtractor;
+import io.newsbeam.errors.RejectReason;
+import io.newsbeam.errors.RejectedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
+import org.apache.tika.language.detect.LanguageDetector;
+import org.apache.tika.language.detect.LanguageResult;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Tika-based extraction of one document: type detection, parsing within limits, main content for HTML, and
+ * the metadata Tika exposes. Thread-safe after construction; create one per worker ({@code @Setup}).
+ */
+public final class DocumentExtractor {
+
+  private static final ExecutorService PARSE_THREADS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "newsbeam-parse");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private static volatile LanguageDetector languageDetector;
+
+  private final AutoDetectParser parser = new AutoDetectParser();
+  private final ExtractionLimits limits;
+  private final ExtractorKind kind;
+
+  public DocumentExtractor(ExtractionLimits limits, ExtractorKind kind) {
+    this.limits = limits;
+    this.kind = kind;
+  }
+
+  /** Raw result of parsing: type, Tika metadata, and text blocks (each block a list of lines). */
+  public record Parsed(String contentType, Metadata metadata, List<List<String>> blocks, boolean html) {}
+
+  /** Parses {@code bytes} named {@code sourceUri}; throws {@link RejectedException} with a reason code. */
+  public Parsed parse(String sourceUri, byte[] bytes) throws RejectedException {
+    if (bytes.length == 0) {
+      throw new RejectedException(RejectReason.EMPTY, "the file has no bytes");
+    }
+    if (isBlank(bytes)) {
+      throw new RejectedException(RejectReason.EMPTY, "the file holds only whitespace");
+    }
+    Future<Parsed> future = PARSE_THREADS.submit(() -> parseNow(sourceUri, bytes));
+    try {
+      return future.get(limits.parseTimeoutMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new RejectedException(
+          RejectReason.PARSE_TIMEOUT, "parsing took longer than " + limits.parseTimeoutMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      throw new IllegalStateException("interrupted while parsing " + sourceUri, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RejectedException r) {
+        throw r;
+      }
+      throw classify(cause);
+    }
+  }
+
+  private Parsed parseNow(String sourceUri, byte[] bytes) throws Exception {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName(sourceUri));
+    ParseContext context = new ParseContext();
+    try (InputStream in = TikaInputStream.get(bytes)) {
+      MediaType type = parser.getDetector().detect(TikaInputStream.get(bytes), metadata);
+      String base = type.getBaseType().toString();
+      if (!isDocumentType(base)) {
+        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "not a text document: detected " + base);
+      }
+      boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
+      BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
+      if (html && kind != ExtractorKind.TEXT) {
+        BoilerpipeContentHandler boiler = new BoilerpipeContentHandler(body, ArticleExtractor.INSTANCE);
+        parser.parse(in, boiler, metadata, context);
+        List<List<String>> blocks = new ArrayList<>();
+        for (TextBlock block : boiler.getTextDocument().getTextBlocks()) {
+          if (block.isContent()) {
+            blocks.add(List.of(block.getText()));
+          }
+        }
+        return new Parsed(base, metadata, blocks, true);
+      }
+      parser.parse(in, body, metadata, context);
+      String text = body.toString();
+      List<List<String>> blocks = base.equals("application/pdf") ? pdfBlocks(text) : blocksOf(text);
+      return new Parsed(base, metadata, blocks, html);
+    }
+  }
+
+  /** Language of a text (ISO 639-1), or null when the detector is not confident. */
+  public static String detectLanguage(String text) {
+    if (text.length() < 20) {
+      return null;
+    }
+    LanguageDetector detector = languageDetector;
+    if (detector == null) {
+      synchronized (DocumentExtractor.class) {
+        if (languageDetector == null) {
+          languageDetector = new OptimaizeLangDetector().loadModels();
+        }
+        detector = languageDetector;
+      }
+    }
+    LanguageResult result;
+    synchronized (detector) {
+      detector.reset();
+      detector.addText(text.length() > 5000 ? text.substring(0, 5000) : text);
+      result = detector.detect();
+    }
+    return result.isUnknown() ? null : result.getLanguage();
+  }
+
+  private RejectedException classify(Throwable cause) {
+    Throwable root = cause;
+    while (root != null) {
+      if (root instanceof WriteLimitReachedException) {
+        return new RejectedException(
+            RejectReason.TEXT_TOO_LONG, "extracted text exceeds " + limits.maxTextChars() + " characters");
+      }
+      if (root instanceof EncryptedDocumentException) {
+        return new RejectedException(RejectReason.ENCRYPTED, "the document is encrypted", cause);
+      }
+      if (root instanceof ZeroByteFileException) {
+        return new RejectedException(RejectReason.EMPTY, "the file has no bytes", cause);
+      }
+      if (WriteLimitReachedException.isWriteLimitReached(root)) {
+        return new RejectedException(
+            RejectReason.TEXT_TOO_LONG, "extracted text exceeds " + limits.maxTextChars() + " characters");
+      }
+      root = root.getCause() == root ? null : root.getCause();
+    }
+    String what = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    if (cause instanceof TikaException || cause instanceof SAXException || cause instanceof IOException) {
+      return new RejectedException(RejectReason.PARSE_ERROR, what, cause);
+    }
+    if (cause instanceof StackOverflowError || cause instanceof OutOfMemoryError) {
+      return new RejectedException(RejectReason.PARSE_ERROR, "parser ran out of resources: " + what, cause);
+    }
+    return new RejectedException(RejectReason.PARSE_ERROR, what, cause);
+  }
+
+  /** Types we extract news text from; images, audio, video, fonts and executables are rejected up front. */
+  static boolean isDocumentType(String base) {
+    if (base.startsWith("image/") || base.startsWith("audio/") || base.startsWith("video/")
+        || base.startsWith("font/") || base.startsWith("model/")) {
+      return false;
+    }
+    return !base.equals("application/octet-stream")
+        && !base.startsWith("application/x-executable")
+        && !base.equals("application/x-msdownload")
+        && !base.equals("application/x-sharedlib");
+  }
+
+  static List<List<String>> blocksOf(String text) {
+    return io.newsbeam.boilerplate.LineClassifier.blocksOf(text);
+  }
+
+  /** PDF text wraps lines inside paragraphs: join a line with the next unless it ends a sentence. */
+  static List<List<String>> pdfBlocks(String text) {
+    List<List<String>> blocks = new ArrayList<>();
+    for (List<String> block : blocksOf(text)) {
+      List<String> merged = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      for (String line : block) {
+        String l = line.strip();
+        if (current.length() > 0) {
+          char last = current.charAt(current.length() - 1);
+          boolean continues = ".!?:\"”".indexOf(last) < 0 && !l.isEmpty() && !Character.isUpperCase(l.charAt(0));
+          if (continues || last == '-') {
+            if (last == '-') {
+              current.setLength(current.length() - 1);
+            } else {
+              current.append(' ');
+            }
+            current.append(l);
+            continue;
+          }
+          merged.add(current.toString());
+          current.setLength(0);
+        }
+        current.append(l);
+      }
+      if (current.length() > 0) {
+        merged.add(current.toString());
+      }
+      for (String p : merged) {
+        blocks.add(List.of(p));
+      }
+    }
+    return blocks;
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != 0x0b && b != 0x0c) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String fileName(String uri) {
+    String path = uri;
+    int bang = path.lastIndexOf("!/");
+    if (bang >= 0) {
+      path = path.substring(bang + 2);
+    }
+    int slash = path.lastIndexOf('/');
+    return slash >= 0 ? path.substring(slash + 1) : path;
+  }
+
+  /** Site for a document: og:site_name, else the host of its canonical URL, else its folder name. */
+  public static String siteOf(Metadata metadata, String sourceUri) {
+    String name = metadata.get("og:site_name");
+    if (name != null && !name.isBlank()) {
+      return name.strip();
+    }
+    for (String key : List.of("og:url", "canonical", "dc:identifier")) {
+      String url = metadata.get(key);
+      if (url != null && url.startsWith("http")) {
+        try {
+          String host = URI.create(url.strip()).getHost();
+          if (host != null) {
+            return host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+          }
+        } catch (IllegalArgumentException ignored) {
+          // not a URL: fall through to the folder
+        }
+      }
+    }
+    String path = sourceUri;
+    int bang = path.lastIndexOf("!/");
+    if (bang >= 0) {
+      path = path.substring(0, bang);
+    }
+    String[] parts = path.split("/");
+    return parts.length >= 2 ? parts[parts.length - 2] : null;
+  }
+
+}

@@ -1,0 +1,70 @@
+package io.newsbeam.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the newsbeam pipeline. Every option is listed with its meaning by {@code --help=NewsbeamOptions}. */
+public interface NewsbeamOptions extends PipelineOptions {
+
+  @Description("Input files: a glob on any Beam filesystem (local path, gs://, s3://, hdfs://). Gzip files are decompressed.")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Regular expression on the input path; matching files are not read (default: README/markdown files).")
+  @Default.String("(^|/)README(\\.md|\\.txt)?$|\\.md$")
+  String getExcludePattern();
+
+  void setExcludePattern(String value);
+
+  @Description("Output folder. Gets articles/, duplicates/, events/, rejects/, _MANIFEST.json and _SUCCESS.")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Replace the content of an existing, non-empty output folder.")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
+
+  @Description("Main-content extractor for HTML: newsbeam (default), boilerpipe (Tika's boilerpipe handler alone) or text (all text).")
+  @Default.String("newsbeam")
+  String getExtractor();
+
+  void setExtractor(String value);
+
+  @Description("Largest input document, in bytes after decompression; larger ones are rejected as too_large.")
+  @Default.Long(50L * 1024 * 1024)
+  long getMaxInputBytes();
+
+  void setMaxInputBytes(long value);
+
+  @Description("Largest extracted text, in characters; longer ones are rejected as text_too_long.")
+  @Default.Integer(2_000_000)
+  int getMaxTextChars();
+
+  void setMaxTextChars(int value);
+
+  @Description("Longest time one document may take to parse, in seconds; slower ones are rejected as parse_timeout.")
+  @Default.Integer(60)
+  int getParseTimeoutSeconds();
+
+  void setParseTimeoutSeconds(int value);
+
+  @Description("Cosine similarity (TF-IDF) above which an article joins an event.")
+  @Default.Double(0.2)
+  double getEventSimilarity();
+
+  void setEventSimilarity(double value);
+
+  @Description("Articles further apart in publication time than this many days never share an event.")
+  @Default.Integer(4)
+  int getEventWindowDays();
+
+  void setEventWindowDays(int value);
+}

@@ -1,0 +1,101 @@
+package io.newsbeam.transforms;
+
+import io.newsbeam.output.Manifest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * After every table is written, counts the input documents and each table, writes {@code _MANIFEST.json},
+ * and writes {@code _SUCCESS} last, only when inputs = articles + duplicates + rejects. An unbalanced run
+ * fails instead.
+ */
+public final class PublishManifest extends PTransform<PCollection<String>, PDone> {
+  private final String output;
+  private final Map<String, String> options;
+  private final Map<String, PCollection<?>> counted = new TreeMap<>();
+
+  private PublishManifest(String output, Map<String, String> options) {
+    this.output = output;
+    this.options = new TreeMap<>(options);
+  }
+
+  public static PublishManifest to(String output, Map<String, String> options) {
+    return new PublishManifest(output, options);
+  }
+
+  /** Adds a collection to count under {@code name} (several collections may share a name: they add up). */
+  public PublishManifest counting(String name, PCollection<?> collection) {
+    String key = name;
+    int i = 2;
+    while (counted.containsKey(key)) {
+      key = name + "#" + i++;
+    }
+    counted.put(key, collection);
+    return this;
+  }
+
+  @Override
+  public PDone expand(PCollection<String> writtenFiles) {
+    PCollectionList<KV<String, Long>> counts = PCollectionList.empty(writtenFiles.getPipeline());
+    for (Map.Entry<String, PCollection<?>> e : counted.entrySet()) {
+      String table = e.getKey().replaceFirst("#\\d+$", "");
+      counts = counts.and(
+          e.getValue()
+              .apply("Count " + e.getKey(), Count.globally())
+              .apply("Name " + e.getKey(),
+                  MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                      .via((Long n) -> KV.of(table, n))));
+    }
+    counts
+        .apply("AllCounts", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .apply("AfterWrites", Wait.on(writtenFiles))
+        .apply("OneManifest", WithKeys.of("manifest"))
+        .apply("GatherCounts", GroupByKey.create())
+        .apply("WriteManifest", ParDo.of(new WriteManifestFn(output, options)));
+    return PDone.in(writtenFiles.getPipeline());
+  }
+
+  static final class WriteManifestFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
+    private final String output;
+    private final Map<String, String> options;
+
+    WriteManifestFn(String output, Map<String, String> options) {
+      this.output = output;
+      this.options = options;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<KV<String, Long>>> all) throws Exception {
+      Map<String, Long> counts = new HashMap<>();
+      for (KV<String, Long> c : all.getValue()) {
+        counts.merge(c.getKey(), c.getValue(), Long::sum);
+      }
+      Map<String, Object> manifest = Manifest.build(counts, options);
+      Manifest.write(output, manifest);
+      if (!Manifest.balanced(counts)) {
+        throw new IllegalStateException(
+            "output does not balance the input (" + counts + "): no _SUCCESS written; see " + output + "/_MANIFEST.json");
+      }
+      Manifest.writeSuccess(output);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.newsbeam.transforms;
+
+import io.newsbeam.errors.RejectReason;
+import io.newsbeam.errors.RejectedException;
+import io.newsbeam.input.InputFiles;
+import io.newsbeam.schema.Reject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.file.FileSystemException;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Matches the input glob on any Beam filesystem and reads each file within the byte limit; gzip is
+ * decompressed and a zip archive yields one document per entry. Unreadable or oversized files become rejects.
+ */
+public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDocument>> {
+  static final TupleTag<RawDocument> DOCUMENTS = new TupleTag<>() {};
+  static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+
+  private final String glob;
+  private final String excludePattern;
+  private final long maxInputBytes;
+
+  private ReadRawDocuments(String glob, String excludePattern, long maxInputBytes) {
+    this.glob = glob;
+    this.excludePattern = excludePattern;
+    this.maxInputBytes = maxInputBytes;
+  }
+
+  public static ReadRawDocuments from(String glob, String excludePattern, long maxInputBytes) {
+    return new ReadRawDocuments(glob, excludePattern, maxInputBytes);
+  }
+
+  @Override
+  public WithRejects<RawDocument> expand(PBegin begin) {
+    String pattern = excludePattern;
+    PCollectionTuple read =
+        begin
+            .apply("MatchInput", FileIO.match().filepattern(glob).withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            .apply("DropExcluded", Filter.by((MatchResult.Metadata m) -> !excluded(pattern, m.resourceId().toString())))
+            .apply("SpreadFiles", Reshuffle.viaRandomKey())
+            .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+            .apply(
+                "ReadBytes",
+                ParDo.of(new ReadFn(InputFiles.globBase(glob), maxInputBytes))
+                    .withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS)));
+    read.get(DOCUMENTS).setCoder(RawDocument.Coder.of());
+    read.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
+    return WithRejects.of(read, DOCUMENTS, REJECTS);
+  }
+
+  static boolean excluded(String pattern, String path) {
+    return pattern != null && !pattern.isEmpty() && Pattern.compile(pattern).matcher(path).find();
+  }
+
+  static final class ReadFn extends DoFn<FileIO.ReadableFile, RawDocument> {
+    private final String base;
+    private final long maxBytes;
+    private final Counter files = Metrics.counter("newsbeam.read", "files");
+    private final Counter documents = Metrics.counter("newsbeam.read", "documents");
+    private final Counter bytesRead = Metrics.counter("newsbeam.read", "bytes");
+
+    ReadFn(String base, long maxBytes) {
+      this.base = base;
+      this.maxBytes = maxBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
+      files.inc();
+      String uri = file.getMetadata().resourceId().toString();
+      long size = file.getMetadata().sizeBytes();
+      String rel = InputFiles.relativePath(uri, base);
+      if (size > maxBytes && !uri.endsWith(".gz") && !uri.endsWith(".zip")) {
+        documents.inc();
+        out.get(REJECTS).output(Rejects.of(uri, "read", RejectReason.TOO_LARGE,
+            size + " bytes is more than --maxInputBytes=" + maxBytes, size));
+        return;
+      }
+      try (InputStream in = Channels.newInputStream(file.open())) {
+        for (InputFiles.Entry entry : InputFiles.documents(uri, rel, in, maxBytes)) {
+          documents.inc();
+          if (entry.isRejected()) {
+            RejectedException r = entry.rejected();
+            out.get(REJECTS).output(Rejects.of(entry.sourceUri(), "read", r.reason(), r.getMessage(), size));
+          } else {
+            bytesRead.inc(entry.bytes().length);
+            out.get(DOCUMENTS).output(new RawDocument(entry.articleId(), entry.sourceUri(), entry.bytes()));
+          }
+        }
+      } catch (FileSystemException e) {
+        // Permanent filesystem conditions (missing, no permission, symlink loop) are facts about the input.
+        documents.inc();
+        out.get(REJECTS).output(Rejects.of(uri, "read", RejectReason.UNREADABLE, e.toString(), size));
+      }
+    }
+  }
+}
