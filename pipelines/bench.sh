@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks.
 #   pipelines/bench.sh jmh [REGEX] [JMH options]   JMH benchmarks in src/test/java/io/newsbeam/bench (one core: -t 1)
+#   pipelines/bench.sh generate N DIR [SEED]        a realistic corpus of N documents from the dev data (deterministic)
+#   pipelines/bench.sh run N [direct|flink] [options]  end-to-end docs/s, MB/s, peak memory on a generated corpus
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cmd="${1:-help}"; shift || true
@@ -10,7 +12,29 @@ case "$cmd" in
     exec java -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
       org.openjdk.jmh.Main -t 1 "$@"
     ;;
+  generate)
+    (cd "$here" && mvn -q -B -DskipTests test-compile)
+    exec java -Dnewsbeam.home="$here" -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
+      io.newsbeam.bench.CorpusGenerator "$@"
+    ;;
+  run)
+    n="${1:?usage: pipelines/bench.sh run N [direct|flink] [pipeline options]}"; shift
+    runner="${1:-direct}"; shift || true
+    corpus="${NEWSBEAM_BENCH_DIR:-/tmp/newsbeam-bench}/corpus-$n"
+    out="${NEWSBEAM_BENCH_DIR:-/tmp/newsbeam-bench}/out-$n-$runner"
+    [ -d "$corpus" ] || "$0" generate "$n" "$corpus"
+    mb=$(du -sm "$corpus" | cut -f1)
+    start=$(date +%s.%N)
+    /usr/bin/time -v -o "$out.time" "$here/pipelines/$runner.sh" --input="$corpus/*/*" --output="$out" --overwrite=true "$@" > "$out.log" 2>&1 \
+      || { echo "run failed: see $out.log" >&2; tail -n 20 "$out.log" >&2; exit 1; }
+    end=$(date +%s.%N)
+    secs=$(echo "$end - $start" | bc -l)
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out.time")
+    printf 'runner=%s docs=%s MB=%s seconds=%.1f docs_per_s=%.1f MB_per_s=%.2f peak_rss_MB=%d\n' \
+      "$runner" "$n" "$mb" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$mb / $secs" | bc -l)" "$((rss / 1024))"
+    grep -A6 '"tables"' "$out/_MANIFEST.json" | tr -d '\n' ; echo
+    ;;
   *)
-    sed -n '2,4p' "$0"
+    sed -n '2,6p' "$0"
     ;;
 esac
