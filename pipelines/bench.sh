@@ -3,6 +3,7 @@
 #   pipelines/bench.sh jmh [REGEX] [JMH options]   JMH benchmarks in src/test/java/io/newsbeam/bench (one core: -t 1)
 #   pipelines/bench.sh generate N DIR [SEED]        a realistic corpus of N documents from the dev data (deterministic)
 #   pipelines/bench.sh run N [direct|flink] [options]  end-to-end docs/s, MB/s, peak memory on a generated corpus
+#   pipelines/bench.sh dedup N [beam|library] [SEED]   dedup step on N generated syndicated documents (DedupScaleBench)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cmd="${1:-help}"; shift || true
@@ -34,7 +35,12 @@ case "$cmd" in
       "$runner" "$n" "$mb" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$mb / $secs" | bc -l)" "$((rss / 1024))"
     grep -A6 '"tables"' "$out/_MANIFEST.json" | tr -d '\n' ; echo
     ;;
+  dedup)
+    (cd "$here" && mvn -q -B -DskipTests test-compile)
+    exec java ${NEWSBEAM_JAVA_OPTS:--Xmx8g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
+      io.newsbeam.bench.DedupScaleBench "$@"
+    ;;
   *)
-    sed -n '2,6p' "$0"
+    sed -n '2,7p' "$0"
     ;;
 esac

@@ -134,6 +134,18 @@ public class EndToEndTest {
   }
 
   @Test
+  public void theHarborDailyPageIsANearCopyOfSeed002() {
+    Article seed = byFilePrefix(articles, "002_");
+    Article copy = byFilePrefix(duplicates, "harbordaily-blinken-wang-bali");
+    assertTrue("seed 002 is canonical", seed != null);
+    assertTrue("the syndicated page is its duplicate", copy != null);
+    assertEquals(seed.getArticleId(), copy.getDuplicateOf());
+    assertEquals("minhash", copy.getDuplicateMethod());
+    assertTrue(copy.getDuplicateSimilarity() > 0.5 && copy.getDuplicateSimilarity() < 1.0);
+    assertTrue(seed.getCopies().stream().anyMatch(c -> c.getArticleId().equals(copy.getArticleId())));
+  }
+
+  @Test
   public void noSeedIsADuplicateOfAnotherSeed() {
     for (Article d : duplicates) {
       if (file(d).matches("00[0-4]_.*")) {

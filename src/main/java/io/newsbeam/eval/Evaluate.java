@@ -16,6 +16,7 @@ public final class Evaluate {
 
   static {
     KINDS.put("clustering", "io.newsbeam.eval.ScorePredictions");
+    KINDS.put("dedup", "io.newsbeam.eval.DedupEvaluation");
   }
 
   public static void main(String[] args) throws Exception {
