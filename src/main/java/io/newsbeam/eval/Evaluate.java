@@ -16,6 +16,7 @@ public final class Evaluate {
 
   static {
     KINDS.put("clustering", "io.newsbeam.eval.ScorePredictions");
+    KINDS.put("seeds", "io.newsbeam.eval.SeedsEvaluation");
   }
 
   public static void main(String[] args) throws Exception {
