@@ -131,6 +131,9 @@ public final class LineClassifier {
   private static final Pattern SUBJECT = Pattern.compile("^\\s*(?:subject|betreff)\\s*:\\s*(?:(?:re|fwd?|aw|wg)\\s*:\\s*)*(.+)$",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern EMAIL_DATE =
+      Pattern.compile("^\\s*(?:date|sent|datum|gesendet)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern EMAIL_SEPARATOR =
       Pattern.compile("^-{2,}\\s*(?:forwarded message|original message|weitergeleitete nachricht)?\\s*-*$|^--$",
           Pattern.CASE_INSENSITIVE);
@@ -148,7 +151,7 @@ public final class LineClassifier {
               + "|further reading|read (?:also|more|next)|see also|also read|what to read next|editor s picks"
               + "|top stories|don t miss|in other news|popular (?:stories|articles|posts)|weitere artikel|mehr zum thema"
               + "|lesen sie auch|das k[oö]nnte sie auch interessieren|sur le m[eê]me sujet|[àa] lire aussi|te puede interesar"
-              + "|comments?(?: \\d+)?|leave a (?:comment|reply)|share this(?: article| story| post)?)$");
+              + "|comments?(?: \\d+)?|leave a (?:comment|reply))$");
 
   /** Headings that open an "about" section. (on the normalised line) */
   private static final Pattern ABOUT_HEADING =
@@ -358,6 +361,10 @@ public final class LineClassifier {
       if (s.find() && head.title == null) {
         head.title = s.group(1).strip();
       }
+      Matcher d = EMAIL_DATE.matcher(l.text);
+      if (d.find() && head.published == null) {
+        head.published = Dates.parseMachine(d.group(1)).orElse(null);
+      }
     }
     head.headerLines = run;
   }
@@ -543,18 +550,19 @@ public final class LineClassifier {
         bodyWords += l.words;
       }
     }
-    // A tail heading in the last part of the document cuts the rest, if the rest is small.
+    // A tail heading in the last part of the document cuts the rest, unless the rest holds much prose (link
+    // titles and publisher blurbs do not count as prose here).
     int suffixWords = 0;
     int cut = -1;
     for (int i = n - 1; i >= Math.max(1, n * 2 / 5); i--) {
       Line l = lines.get(i);
-      if (l.label == LineLabel.BODY) {
+      if (l.label == LineLabel.BODY && l.prose && !BLURB.matcher(l.text).find()) {
         suffixWords += l.words;
       }
       boolean heading = l.words <= 8 && !l.sentence
           && (RELATED_HEADING.matcher(l.norm).matches() || ABOUT_HEADING.matcher(l.norm).matches()
               || EMAIL_SEPARATOR.matcher(l.text.strip()).matches());
-      if (heading && suffixWords <= Math.max(40, bodyWords * 2 / 5)) {
+      if (heading && suffixWords <= Math.max(25, bodyWords / 3)) {
         cut = i;
       }
     }

@@ -75,7 +75,7 @@ public final class SiteRepeats {
     String path = sourceUri == null ? "" : sourceUri;
     int bang = path.lastIndexOf("!/");
     if (bang >= 0) {
-      path = path.substring(0, bang);
+      return "folder:" + path.substring(0, bang); // the entries of an archive are a folder of their own
     }
     int slash = path.lastIndexOf('/');
     return "folder:" + (slash >= 0 ? path.substring(0, slash) : "");
