@@ -31,15 +31,24 @@ public final class LineClassifier {
 
   // ---------------------------------------------------------------- line-local patterns
 
-  /** Captions: "(Photo by …)" at the end, "Photo: …" at the start, picture agencies. */
-  private static final Pattern CAPTION =
-      Pattern.compile(
-          "[(\\[]\\s*(?:photo|photograph|image|picture|pic|file photo|credit|foto|bild|video)s?\\b[^)\\]]*[)\\]]\\s*$"
-              + "|^\\s*[(\\[]?(?:photo|photograph|image|picture|pictured|file photo|top photo|main photo|caption"
-              + "|foto|bild|video)s?\\s*(?:by\\b|:|©|credit|courtesy)"
-              + "|\\b(?:getty images|shutterstock|ap photo|afp via|afp/getty|reuters/|/reuters\\b|epa-efe|istock(?:photo)?"
-              + "|alamy|imago images|picture alliance|dpa/|xinhua/|sputnik/)",
-          Pattern.CASE_INSENSITIVE);
+  /** Captions ending in a credit: "… (Photo by …)", "… [Image: …]" (tried on lines ending in a bracket). */
+  private static final Pattern CAPTION_END =
+      Pattern.compile("[(\\[]\\s*(?:photo|photograph|image|picture|pic|file photo|credit|foto|bild|video)s?\\b"
+          + "[^)\\]]*[)\\]]\\s*$", Pattern.CASE_INSENSITIVE);
+
+  /** Captions opening with a credit word: "Photo: …", "Image by …", "Pictured: …". */
+  private static final Pattern CAPTION_START =
+      Pattern.compile("^\\s*[(\\[]?(?:photo|photograph|image|picture|pictured|file photo|top photo|main photo|caption"
+          + "|foto|bild|video)s?\\s*(?:by\\b|:|©|credit|courtesy)", Pattern.CASE_INSENSITIVE);
+
+  /** Picture agencies in a line (tried only when the lower-cased line holds one of {@link #AGENCY_HINTS}). */
+  private static final Pattern CAPTION_AGENCY =
+      Pattern.compile("\\b(?:getty images|shutterstock|ap photo|afp via|afp/getty|reuters/|/reuters\\b|epa-efe"
+          + "|istock(?:photo)?|alamy|imago images|picture alliance|dpa/|xinhua/|sputnik/)");
+
+  private static final String[] AGENCY_HINTS = {
+      "getty", "shutterstock", "ap photo", "afp", "reuters", "epa-efe", "istock", "alamy", "imago", "picture alliance",
+      "dpa/", "xinhua/", "sputnik/"};
 
   /** A credit line of its own: "Credit: …", "Courtesy of …", "© Jane Roe". */
   private static final Pattern CREDIT =
@@ -59,18 +68,32 @@ public final class LineClassifier {
       Pattern.compile("^\\s*(?:tags?|topics?|keywords?|categories|category|filed under|schlagw[öo]rter|themen|"
           + "etiquetas|mots-cl[ée]s)\\s*[:：]?\\s+\\S", Pattern.CASE_INSENSITIVE);
 
-  /** Calls to action: "You can read the full … here.", "Click here …", "Read the full story online". */
-  private static final Pattern CALL_TO_ACTION =
+  /** Calls to action at the start: "You can read the full … here.", "Subscribe …", "Sign up …". */
+  private static final Pattern CTA_START =
       Pattern.compile(
-          "\\b(?:click|tap)\\s+(?:here|on the link|the link|below)\\b"
-              + "|^(?:you can |please |to )?(?:read|watch|listen to|view|see|download|find|get|check out)\\s+"
+          "^(?:you can |please |to )?(?:read|watch|listen to|view|see|download|find|get|check out)\\s+"
               + "(?:the|our|more|this|a|all|it)\\b.{0,140}\\b(?:here|online|below)\\s*[.!:]?$"
               + "|^(?:subscribe|sign up|register|join us|follow us|like us|download (?:our|the) app|get (?:our|the) app"
-              + "|support (?:our|us|independent)|donate|become a (?:member|subscriber|patron))\\b"
+              + "|support (?:our|us|independent)|donate|become a (?:member|subscriber|patron))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Calls to action anywhere in a line (tried only on lines holding one of {@link #CTA_HINTS}). */
+  private static final Pattern CTA_ANYWHERE =
+      Pattern.compile(
+          "\\b(?:click|tap)\\s+(?:here|on the link|the link|below)\\b"
               + "|\\b(?:follow us on|like us on facebook|get the app|subscribe (?:now|today))\\b"
               + "|\\bunsubscribe\\b|\\bview (?:this email )?in (?:your )?browser\\b"
-              + "|\\bmanage (?:your )?(?:preferences|subscription)\\b|\\bupdate your preferences\\b",
-          Pattern.CASE_INSENSITIVE);
+              + "|\\bmanage (?:your )?(?:preferences|subscription)\\b|\\bupdate your preferences\\b");
+
+  private static final String[] CTA_HINTS = {
+      "click", "tap ", "follow us", "like us", "get the app", "subscribe", "browser", "preferences", "subscription"};
+
+  private static final String[] NEWSLETTER_HINTS = {"newsletter", "inbox", "mailing list"};
+
+  private static final String[] COPYRIGHT_HINTS = {"©", "copyright", "rights reserved", "rechte vorbehalten"};
+
+  private static final String[] BLURB_HINTS = {
+      " by ", " is a", " are a", "offices", "information", "please "};
 
   /** Newsletter prompts need both a newsletter word and an action word. */
   private static final Pattern NEWSLETTER = Pattern.compile("\\b(?:newsletters?|inbox|mailing list)\\b",
@@ -276,25 +299,25 @@ public final class LineClassifier {
         line.label = LineLabel.DUPLICATE_LINE;
       } else if (words <= 6 && (NAVIGATION.contains(norm) || isSocialLine(norm) || isBreadcrumb(text))) {
         line.label = LineLabel.NAVIGATION;
-      } else if (words <= 20 && TICKER.matcher(text).find()) {
+      } else if (words <= 20 && TICKER.matcher(text).lookingAt()) {
         line.label = LineLabel.NAVIGATION;
       } else if (words <= 6 && PARENTHESISED.matcher(text).matches()) {
         line.label = LineLabel.CREDIT;
       } else if (words <= 8 && (ADVERT_NORM.matcher(norm).matches() || isStoreLine(line))) {
         line.label = LineLabel.ADVERT;
-      } else if (words <= 60 && CAPTION.matcher(text).find()) {
+      } else if (words <= 60 && isCaption(line)) {
         line.label = LineLabel.CAPTION;
-      } else if (words <= 12 && !line.sentence && CREDIT.matcher(text).find()) {
-        line.label = COPYRIGHT.matcher(text).find() ? LineLabel.TRAILER : LineLabel.CREDIT;
+      } else if (words <= 12 && !line.sentence && CREDIT.matcher(text).lookingAt()) {
+        line.label = isCopyright(line) ? LineLabel.TRAILER : LineLabel.CREDIT;
       } else if (isTagLine(line)) {
         line.label = LineLabel.TAGS;
-      } else if (words <= 40 && isPrompt(text)) {
+      } else if (words <= 40 && isPrompt(line)) {
         line.label = LineLabel.PROMO;
-      } else if (words <= 30 && COPYRIGHT.matcher(text).find()) {
+      } else if (words <= 30 && isCopyright(line)) {
         line.label = LineLabel.TRAILER;
-      } else if (words <= 12 && SOURCE_LINE.matcher(text).find()) {
+      } else if (words <= 12 && SOURCE_LINE.matcher(text).lookingAt()) {
         line.label = LineLabel.TRAILER;
-      } else if (words <= 25 && RELATED_LINE.matcher(text).find()) {
+      } else if (words <= 25 && RELATED_LINE.matcher(text).lookingAt()) {
         line.label = LineLabel.RELATED;
       }
     }
@@ -327,7 +350,7 @@ public final class LineClassifier {
     String[] keys = new String[doc.lines.size()];
     for (int i = 0; i < keys.length; i++) {
       Line l = doc.lines.get(i);
-      keys[i] = SiteRepeats.lineKey(l.text);
+      keys[i] = SiteRepeats.lineKey(l.text, l.norm);
       totalWords += l.words;
       if (keys[i] != null && keys[i].charAt(0) == SiteRepeats.SENTENCE && siteRepeated.contains(keys[i])) {
         repeatedProse += l.words;
@@ -348,7 +371,7 @@ public final class LineClassifier {
   private void labelEmailHeader(Doc doc, Head head) {
     List<Line> lines = doc.lines;
     int run = 0;
-    while (run < lines.size() && run < 12 && EMAIL_HEADER.matcher(lines.get(run).text).find()) {
+    while (run < lines.size() && run < 12 && EMAIL_HEADER.matcher(lines.get(run).text).lookingAt()) {
       run++;
     }
     if (run < 2) {
@@ -556,7 +579,7 @@ public final class LineClassifier {
     int cut = -1;
     for (int i = n - 1; i >= Math.max(1, n * 2 / 5); i--) {
       Line l = lines.get(i);
-      if (l.label == LineLabel.BODY && l.prose && !BLURB.matcher(l.text).find()) {
+      if (l.label == LineLabel.BODY && l.prose && !isBlurb(l)) {
         suffixWords += l.words;
       }
       boolean heading = l.words <= 8 && !l.sentence
@@ -595,10 +618,10 @@ public final class LineClassifier {
   }
 
   private static LineLabel trailerLabel(Line l) {
-    if (REPUBLISHED.matcher(l.text).find()) {
+    if (REPUBLISHED.matcher(l.text).lookingAt()) {
       return LineLabel.TRAILER;
     }
-    if (l.words <= 80 && (BLURB.matcher(l.text).find() || AUTHOR_BIO.matcher(l.text).find())) {
+    if (l.words <= 80 && (isBlurb(l) || AUTHOR_BIO.matcher(l.text).lookingAt())) {
       return LineLabel.PUBLISHER_BLURB;
     }
     if (l.words <= 4 && !l.sentence) {
@@ -616,11 +639,39 @@ public final class LineClassifier {
 
   // ---------------------------------------------------------------- line predicates
 
-  private static boolean isPrompt(String text) {
-    if (CALL_TO_ACTION.matcher(text).find()) {
+  private static boolean isPrompt(Line line) {
+    String text = line.text;
+    if (CTA_START.matcher(text).lookingAt()
+        || (containsAny(line.lower, CTA_HINTS) && CTA_ANYWHERE.matcher(line.lower).find())) {
       return !REPORTED.matcher(text).find();
     }
-    return NEWSLETTER.matcher(text).find() && NEWSLETTER_ACTION.matcher(text).find() && !REPORTED.matcher(text).find();
+    return containsAny(line.lower, NEWSLETTER_HINTS) && NEWSLETTER.matcher(text).find()
+        && NEWSLETTER_ACTION.matcher(text).find() && !REPORTED.matcher(text).find();
+  }
+
+  private static boolean isCaption(Line line) {
+    String t = line.text;
+    char last = t.charAt(t.length() - 1);
+    return ((last == ')' || last == ']') && CAPTION_END.matcher(t).find())
+        || CAPTION_START.matcher(t).lookingAt()
+        || (containsAny(line.lower, AGENCY_HINTS) && CAPTION_AGENCY.matcher(line.lower).find());
+  }
+
+  private static boolean isCopyright(Line line) {
+    return containsAny(line.lower, COPYRIGHT_HINTS) && COPYRIGHT.matcher(line.text).find();
+  }
+
+  private static boolean isBlurb(Line line) {
+    return containsAny(line.lower, BLURB_HINTS) && BLURB.matcher(line.text).find();
+  }
+
+  private static boolean containsAny(String lower, String[] needles) {
+    for (String n : needles) {
+      if (lower.contains(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSocialLine(String norm) {
@@ -662,7 +713,7 @@ public final class LineClassifier {
   /** "china, russia, military, partnership, training", "Tags: Russia, China". */
   private static boolean isTagLine(Line line) {
     String text = line.text;
-    if (line.words <= 40 && TAG_PREFIX.matcher(text).find() && (text.contains(",") || text.contains(":"))) {
+    if (line.words <= 40 && TAG_PREFIX.matcher(text).lookingAt() && (text.contains(",") || text.contains(":"))) {
       return true;
     }
     if (line.words > 30 || endsSentence(text) || !(text.contains(",") || text.contains(";"))) {
@@ -888,6 +939,7 @@ public final class LineClassifier {
   static final class Line {
     final String text;
     final String norm;
+    final String lower;
     final int block;
     final int words;
     /** Ends like a sentence. */
@@ -899,6 +951,7 @@ public final class LineClassifier {
     Line(String text, int block) {
       this.text = text;
       this.norm = TextNormalizer.normalize(text);
+      this.lower = text.toLowerCase(Locale.ROOT);
       this.block = block;
       this.words = wordCount(text);
       this.sentence = endsSentence(text);

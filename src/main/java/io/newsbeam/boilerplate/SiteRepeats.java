@@ -83,7 +83,11 @@ public final class SiteRepeats {
 
   /** Key of one line: its kind and a hash of its normalised text; null when the line has no words. */
   public static String lineKey(String line) {
-    String norm = TextNormalizer.normalize(line);
+    return lineKey(line, TextNormalizer.normalize(line));
+  }
+
+  /** {@link #lineKey(String)} given the line's {@link TextNormalizer#normalize normalised} text. */
+  static String lineKey(String line, String norm) {
     if (norm.isEmpty()) {
       return null;
     }
