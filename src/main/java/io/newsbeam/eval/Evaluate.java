@@ -17,6 +17,7 @@ public final class Evaluate {
   static {
     KINDS.put("clustering", "io.newsbeam.eval.ScorePredictions");
     KINDS.put("dedup", "io.newsbeam.eval.DedupEvaluation");
+    KINDS.put("seeds", "io.newsbeam.eval.SeedsEvaluation");
   }
 
   public static void main(String[] args) throws Exception {

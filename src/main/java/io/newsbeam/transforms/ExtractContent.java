@@ -63,6 +63,27 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
     return String.join("\n\n", joined);
   }
 
+  /** The draft article of one parsed document (shared with the evaluation, so it runs the pipeline's code). */
+  public static Article draftOf(String articleId, String sourceUri, long sizeBytes, DocumentExtractor.Parsed parsed) {
+    Long published = TikaMetadata.published(parsed.metadata());
+    if (published == null) {
+      published = Dates.parseUrl(sourceUri).orElse(null);
+    }
+    return Article.newBuilder()
+        .setArticleId(articleId)
+        .setSourceUri(sourceUri)
+        .setContentType(parsed.contentType())
+        .setTitle(TikaMetadata.title(parsed.metadata()))
+        .setAuthors(TikaMetadata.authors(parsed.metadata()))
+        .setPublishedAt(Times.instant(published))
+        .setSite(DocumentExtractor.siteOf(parsed.metadata(), sourceUri))
+        .setBody(draftBody(parsed.blocks()))
+        .setEventId("")
+        .setContentHash("")
+        .setSizeBytes(sizeBytes)
+        .build();
+  }
+
   static final class ExtractFn extends DoFn<RawDocument, Article> {
     private final ExtractionLimits limits;
     private final ExtractorKind kind;
@@ -89,28 +110,10 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
         out.get(REJECTS).output(Rejects.of(doc.sourceUri(), "extract", e.reason(), e.getMessage(), doc.bytes().length));
         return;
       }
-      String body = draftBody(parsed.blocks());
-      chars.update(body.length());
+      Article draft = draftOf(doc.articleId(), doc.sourceUri(), doc.bytes().length, parsed);
+      chars.update(draft.getBody().length());
       extracted.inc();
-      Long published = TikaMetadata.published(parsed.metadata());
-      if (published == null) {
-        published = Dates.parseUrl(doc.sourceUri()).orElse(null);
-      }
-      out.get(DRAFTS)
-          .output(
-              Article.newBuilder()
-                  .setArticleId(doc.articleId())
-                  .setSourceUri(doc.sourceUri())
-                  .setContentType(parsed.contentType())
-                  .setTitle(TikaMetadata.title(parsed.metadata()))
-                  .setAuthors(TikaMetadata.authors(parsed.metadata()))
-                  .setPublishedAt(Times.instant(published))
-                  .setSite(DocumentExtractor.siteOf(parsed.metadata(), doc.sourceUri()))
-                  .setBody(body)
-                  .setEventId("")
-                  .setContentHash("")
-                  .setSizeBytes(doc.bytes().length)
-                  .build());
+      out.get(DRAFTS).output(draft);
     }
   }
 }

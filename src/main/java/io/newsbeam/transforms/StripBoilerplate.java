@@ -2,6 +2,7 @@ package io.newsbeam.transforms;
 
 import io.newsbeam.boilerplate.CleanText;
 import io.newsbeam.boilerplate.LineClassifier;
+import io.newsbeam.boilerplate.SiteRepeats;
 import io.newsbeam.errors.RejectReason;
 import io.newsbeam.extract.DocumentExtractor;
 import io.newsbeam.schema.Article;
@@ -9,44 +10,87 @@ import io.newsbeam.schema.Reject;
 import io.newsbeam.text.Hashing;
 import io.newsbeam.text.TextNormalizer;
 import io.newsbeam.text.Times;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Classifies the lines of each draft body, keeps the article text, moves title/byline/dateline into fields,
- * and sets language, content hash and word count. A document with no body left is rejected as no_text.
+ * and sets language, content hash and word count. Lines repeated across many documents of the draft's site (or
+ * input folder) are removed as SITE_REPEATED: {@link FindSiteRepeatedLines} counts them over the whole corpus and
+ * the result is joined back to each draft by article id. A document with no body left is rejected as no_text.
  */
 public final class StripBoilerplate extends PTransform<PCollection<Article>, WithRejects<Article>> {
   static final TupleTag<Article> CLEAN = new TupleTag<>() {};
   static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
 
+  private final SiteRepeats.Threshold threshold;
+
+  private StripBoilerplate(SiteRepeats.Threshold threshold) {
+    this.threshold = threshold;
+  }
+
   public static StripBoilerplate create() {
-    return new StripBoilerplate();
+    return new StripBoilerplate(SiteRepeats.Threshold.defaults());
+  }
+
+  /** The same step with another cross-document threshold. */
+  public StripBoilerplate withThreshold(SiteRepeats.Threshold threshold) {
+    return new StripBoilerplate(threshold);
   }
 
   @Override
   public WithRejects<Article> expand(PCollection<Article> drafts) {
+    TupleTag<Article> draftTag = new TupleTag<>() {};
+    TupleTag<String> repeatedTag = new TupleTag<>() {};
+    PCollection<KV<String, String>> repeated =
+        drafts.apply("FindSiteRepeatedLines", FindSiteRepeatedLines.with(threshold));
+    PCollection<KV<String, Article>> byId =
+        drafts.apply("KeyByArticleId", WithKeys.of((Article a) -> a.getArticleId()).withKeyType(TypeDescriptors.strings()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
     PCollectionTuple result =
-        drafts.apply("ClassifyLines", ParDo.of(new StripFn()).withOutputTags(CLEAN, TupleTagList.of(REJECTS)));
+        KeyedPCollectionTuple.of(draftTag, byId)
+            .and(repeatedTag, repeated)
+            .apply("JoinRepeatedLines", CoGroupByKey.create())
+            .apply("ClassifyLines",
+                ParDo.of(new StripFn(draftTag, repeatedTag)).withOutputTags(CLEAN, TupleTagList.of(REJECTS)));
     result.get(CLEAN).setCoder(AvroCoder.of(Article.class));
     result.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
     return WithRejects.of(result, CLEAN, REJECTS);
   }
 
-  /** Applies the classifier to one draft; returns null when no body is left. Shared with the CLI and evaluation. */
+  /** Applies the classifier to one draft without cross-document knowledge; null when no body is left. */
   public static Article clean(Article draft, LineClassifier classifier) {
-    CleanText clean = classifier.classify(LineClassifier.blocksOf(draft.getBody()), draft.getTitle());
+    return clean(draft, classifier, Set.of());
+  }
+
+  /**
+   * Applies the classifier to one draft whose site-repeated line keys are {@code siteRepeated}; returns null when
+   * no body is left. Shared with the CLI and evaluation.
+   */
+  public static Article clean(Article draft, LineClassifier classifier, Set<String> siteRepeated) {
+    CleanText clean =
+        classifier.classify(LineClassifier.blocksOf(draft.getBody()), draft.getTitle(), siteRepeated);
     if (clean.body().isEmpty()) {
       return null;
     }
@@ -69,9 +113,36 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
         .build();
   }
 
-  static final class StripFn extends DoFn<Article, Article> {
+  /**
+   * Cleans a small set of drafts in memory the way the pipeline does, the cross-document step counted over all of
+   * them ({@link SiteRepeats.Tally}): for the evaluation and tests. The result lists the cleaned article of each
+   * draft in order, null where no body is left (the pipeline's no_text reject).
+   */
+  public static List<Article> cleanAll(List<Article> drafts, SiteRepeats.Threshold threshold) {
+    SiteRepeats.Tally tally = new SiteRepeats.Tally();
+    for (Article d : drafts) {
+      tally.add(SiteRepeats.scopeOf(d.getSite(), d.getSourceUri()), d.getBody());
+    }
+    LineClassifier classifier = new LineClassifier();
+    List<Article> out = new ArrayList<>();
+    for (Article d : drafts) {
+      Set<String> repeated = tally.repeated(SiteRepeats.scopeOf(d.getSite(), d.getSourceUri()), threshold);
+      out.add(clean(d, classifier, repeated));
+    }
+    return out;
+  }
+
+  static final class StripFn extends DoFn<KV<String, CoGbkResult>, Article> {
     private final Counter cleaned = Metrics.counter("newsbeam.clean", "articles");
+    private final Counter siteRepeatedLines = Metrics.counter("newsbeam.clean", "site_repeated_lines");
+    private final TupleTag<Article> draftTag;
+    private final TupleTag<String> repeatedTag;
     private transient LineClassifier classifier;
+
+    StripFn(TupleTag<Article> draftTag, TupleTag<String> repeatedTag) {
+      this.draftTag = draftTag;
+      this.repeatedTag = repeatedTag;
+    }
 
     @Setup
     public void setup() {
@@ -79,15 +150,20 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
     }
 
     @ProcessElement
-    public void process(@Element Article draft, MultiOutputReceiver out) {
-      Article clean = clean(draft, classifier);
-      if (clean == null) {
-        out.get(REJECTS).output(Rejects.of(draft.getSourceUri(), "clean", RejectReason.NO_TEXT,
-            "no article text left after removing boilerplate", draft.getSizeBytes()));
-        return;
+    public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
+      Set<String> repeated = new HashSet<>();
+      joined.getValue().getAll(repeatedTag).forEach(repeated::add);
+      siteRepeatedLines.inc(repeated.size());
+      for (Article draft : joined.getValue().getAll(draftTag)) {
+        Article clean = clean(draft, classifier, repeated);
+        if (clean == null) {
+          out.get(REJECTS).output(Rejects.of(draft.getSourceUri(), "clean", RejectReason.NO_TEXT,
+              "no article text left after removing boilerplate", draft.getSizeBytes()));
+          continue;
+        }
+        cleaned.inc();
+        out.get(CLEAN).output(clean);
       }
-      cleaned.inc();
-      out.get(CLEAN).output(clean);
     }
   }
 }

@@ -1,0 +1,166 @@
+package io.newsbeam.transforms;
+
+import io.newsbeam.boilerplate.SiteRepeats;
+import io.newsbeam.schema.Article;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * The corpus-level half of boilerplate removal: finds, for each draft, the lines that recur across the documents
+ * of its site (or input folder), and outputs them as {@code KV<article_id, line key>}.
+ *
+ * <p>Counted with Beam, never in one worker's memory: each draft emits its distinct (scope, line key) pairs with
+ * its document key; {@code Distinct} + {@code Count.perKey} give how many distinct documents hold each line (exact
+ * copies count once), and how many documents each scope has (a small map, read as a side input). Lines above
+ * {@link SiteRepeats.Threshold} are joined back to the drafts that hold them. The rules are plain Java in
+ * {@link SiteRepeats}.
+ */
+public final class FindSiteRepeatedLines
+    extends PTransform<PCollection<Article>, PCollection<KV<String, String>>> {
+
+  private final SiteRepeats.Threshold threshold;
+
+  private FindSiteRepeatedLines(SiteRepeats.Threshold threshold) {
+    this.threshold = threshold;
+  }
+
+  public static FindSiteRepeatedLines with(SiteRepeats.Threshold threshold) {
+    return new FindSiteRepeatedLines(threshold);
+  }
+
+  @Override
+  public PCollection<KV<String, String>> expand(PCollection<Article> drafts) {
+    KvCoder<String, String> pairs = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    // (scope + line key) → article id, and (scope + line key) → document key, once per distinct line of a draft
+    PCollection<KV<String, KV<String, String>>> lines =
+        drafts.apply("ListDistinctLines", ParDo.of(new ListLinesFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), pairs));
+
+    PCollection<KV<String, Long>> docsPerLine =
+        lines.apply("LineToDocument", ParDo.of(new ProjectFn(false))).setCoder(pairs)
+            .apply("OncePerDocument", Distinct.create())
+            .apply("CountDocumentsPerLine", Count.perKey());
+
+    PCollectionView<Map<String, Long>> docsPerScope =
+        drafts.apply("ScopeToDocument", ParDo.of(new ScopeFn())).setCoder(pairs)
+            .apply("OncePerScopeDocument", Distinct.create())
+            .apply("CountDocumentsPerScope", Count.perKey())
+            .apply("AsMap", View.asMap());
+
+    PCollection<KV<String, Long>> repeated =
+        docsPerLine.apply("KeepAboveThreshold",
+            ParDo.of(new ThresholdFn(threshold, docsPerScope)).withSideInputs(docsPerScope));
+
+    TupleTag<String> holders = new TupleTag<>() {};
+    TupleTag<Long> counts = new TupleTag<>() {};
+    PCollection<KV<String, String>> lineToArticle =
+        lines.apply("LineToArticle", ParDo.of(new ProjectFn(true))).setCoder(pairs);
+    return KeyedPCollectionTuple.of(holders, lineToArticle)
+        .and(counts, repeated)
+        .apply("JoinRepeatedLines", CoGroupByKey.create())
+        .apply("ToArticles", ParDo.of(new ToArticlesFn(holders, counts)))
+        .setCoder(pairs);
+  }
+
+  /** Key of the counts: scope and line key (line keys have a fixed length and no '\n'). */
+  static String scopedKey(String scope, String lineKey) {
+    return scope + "\n" + lineKey;
+  }
+
+  static String lineKeyOf(String scopedKey) {
+    return scopedKey.substring(scopedKey.lastIndexOf('\n') + 1);
+  }
+
+  static String scopeOfKey(String scopedKey) {
+    return scopedKey.substring(0, scopedKey.lastIndexOf('\n'));
+  }
+
+  static final class ListLinesFn extends DoFn<Article, KV<String, KV<String, String>>> {
+    @ProcessElement
+    public void process(@Element Article draft, OutputReceiver<KV<String, KV<String, String>>> out) {
+      String scope = SiteRepeats.scopeOf(draft.getSite(), draft.getSourceUri());
+      String doc = SiteRepeats.documentKey(draft.getBody());
+      for (String key : SiteRepeats.lineKeysOf(draft.getBody())) {
+        out.output(KV.of(scopedKey(scope, key), KV.of(draft.getArticleId(), doc)));
+      }
+    }
+  }
+
+  static final class ProjectFn extends DoFn<KV<String, KV<String, String>>, KV<String, String>> {
+    private final boolean articleId;
+
+    ProjectFn(boolean articleId) {
+      this.articleId = articleId;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, KV<String, String>> e, OutputReceiver<KV<String, String>> out) {
+      out.output(KV.of(e.getKey(), articleId ? e.getValue().getKey() : e.getValue().getValue()));
+    }
+  }
+
+  static final class ScopeFn extends DoFn<Article, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element Article draft, OutputReceiver<KV<String, String>> out) {
+      out.output(KV.of(SiteRepeats.scopeOf(draft.getSite(), draft.getSourceUri()),
+          SiteRepeats.documentKey(draft.getBody())));
+    }
+  }
+
+  static final class ThresholdFn extends DoFn<KV<String, Long>, KV<String, Long>> {
+    private final SiteRepeats.Threshold threshold;
+    private final PCollectionView<Map<String, Long>> docsPerScope;
+    private final Counter repeatedLines = Metrics.counter("newsbeam.clean", "site_repeated_line_keys");
+
+    ThresholdFn(SiteRepeats.Threshold threshold, PCollectionView<Map<String, Long>> docsPerScope) {
+      this.threshold = threshold;
+      this.docsPerScope = docsPerScope;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Long> e, ProcessContext c) {
+      long scopeDocs = c.sideInput(docsPerScope).getOrDefault(scopeOfKey(e.getKey()), 0L);
+      if (threshold.isBoilerplate(lineKeyOf(e.getKey()), e.getValue(), scopeDocs)) {
+        repeatedLines.inc();
+        c.output(e);
+      }
+    }
+  }
+
+  static final class ToArticlesFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+    private final TupleTag<String> holders;
+    private final TupleTag<Long> counts;
+
+    ToArticlesFn(TupleTag<String> holders, TupleTag<Long> counts) {
+      this.holders = holders;
+      this.counts = counts;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, String>> out) {
+      if (!e.getValue().getAll(counts).iterator().hasNext()) {
+        return; // not a repeated line
+      }
+      String lineKey = lineKeyOf(e.getKey());
+      for (String articleId : e.getValue().getAll(holders)) {
+        out.output(KV.of(articleId, lineKey));
+      }
+    }
+  }
+}
