@@ -179,8 +179,8 @@ public final class WarehouseDdl {
       sb.append("\nTBLPROPERTIES ('avro.schema.literal'=").append(literal(table.schema().toString())).append(")");
     }
     sb.append(";\n");
-    if (table.eventPartitioned() && dialect == Dialect.HIVE) {
-      sb.append("MSCK REPAIR TABLE ").append(qualified).append(";\n");
+    if (table.eventPartitioned()) {
+      sb.append("MSCK REPAIR TABLE ").append(qualified).append(";\n"); // registers the event=… partitions
     }
     return sb.toString();
   }
