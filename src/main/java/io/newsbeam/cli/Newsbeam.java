@@ -107,7 +107,8 @@ public final class Newsbeam implements Runnable {
 
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = {
-        "Runs the pipeline on any runner and writes DIR/_REPORT.html when it is done.",
+        "Runs the pipeline on any runner, with progress lines and a run report.",
+        "Writes DIR/_REPORT.html and the manifest's report section when the pipeline is done.",
         "Pipeline options pass through to Beam: --input=GLOB --output=DIR [--runner=FlinkRunner …]."})
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -166,8 +167,9 @@ public final class Newsbeam implements Runnable {
 
   @Command(name = "extract", mixinStandardHelpOptions = true,
       description = {
-        "Prints what the pipeline makes of single files, one JSON object per document: metadata, body,",
-        "and every boilerplate line it removed with its label. Gzip and zip inputs give one object per document."})
+        "Prints what the pipeline makes of single files, as JSON.",
+        "One object per document: metadata, body, and every boilerplate line it removed with its label.",
+        "Gzip and zip inputs give one object per document, as in the pipeline's read step."})
   static final class Extract implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -201,8 +203,9 @@ public final class Newsbeam implements Runnable {
 
   @Command(name = "inspect", mixinStandardHelpOptions = true,
       description = {
-        "Prints Avro records as JSON lines (timestamps as ISO-8601 UTC).",
-        "PATH: an output folder (all its tables, each line with a _table field), a table folder, or an .avro file."})
+        "Prints Avro records as JSON lines, filtered by event and table.",
+        "PATH: an output folder (all its tables, each line with a _table field), a table folder, or an .avro file.",
+        "Timestamps print as ISO-8601 UTC."})
   static final class Inspect implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -288,7 +291,7 @@ public final class Newsbeam implements Runnable {
   // ------------------------------------------------------------------------------------------ evaluate
 
   @Command(name = "evaluate", mixinStandardHelpOptions = true,
-      description = "Runs an evaluation kind on labelled data and prints its figures (as pipelines/evaluate.sh KIND …).")
+      description = "Runs an evaluation kind on labelled data and prints its figures (as pipelines/evaluate.sh).")
   static final class EvaluateCmd implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -315,9 +318,10 @@ public final class Newsbeam implements Runnable {
 
   @Command(name = "ddl", mixinStandardHelpOptions = true,
       description = {
-        "Prints (or writes) warehouse DDL generated from the Avro schemas: BigQuery schema JSON and bq load /",
-        "external-table commands with Hive partitioning, Hive CREATE EXTERNAL TABLE … STORED AS AVRO, and",
-        "Spark SQL CREATE TABLE … USING avro. The event=<id> folders become the partition column 'event'."})
+        "Prints (or writes) warehouse DDL generated from the Avro schemas.",
+        "BigQuery schema JSON and bq load / external-table commands with Hive partitioning, Hive CREATE EXTERNAL",
+        "TABLE … STORED AS AVRO, and Spark SQL CREATE TABLE … USING avro.",
+        "The event=<id> folders become the partition column 'event' (equal to event_id)."})
   static final class Ddl implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -416,7 +420,8 @@ public final class Newsbeam implements Runnable {
 
   @Command(name = "report", mixinStandardHelpOptions = true,
       description = {
-        "(Re)writes DIR/_REPORT.html and the report section of DIR/_MANIFEST.json from a finished output.",
+        "(Re)writes DIR/_REPORT.html and the manifest's report section.",
+        "Reads a finished output back; DIR/_MANIFEST.json gets the report section.",
         "`newsbeam run` does this itself; stage timings are kept from the run when present."})
   static final class Report implements Callable<Integer> {
     @Spec CommandSpec spec;
