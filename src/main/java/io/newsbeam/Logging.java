@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.logging.LogManager;
 
 /** Applies newsbeam's default java.util.logging configuration unless the user supplied one. */
-final class Logging {
+public final class Logging {
   private Logging() {}
 
-  static void configureDefaults() {
+  public static void configureDefaults() {
     if (System.getProperty("java.util.logging.config.file") != null
         || System.getProperty("java.util.logging.config.class") != null) {
       return;

@@ -20,6 +20,11 @@ public final class Evaluate {
     KINDS.put("seeds", "io.newsbeam.eval.SeedsEvaluation");
   }
 
+  /** The registered kinds (kind → main class), for the {@code newsbeam evaluate} command. */
+  public static Map<String, String> kinds() {
+    return java.util.Collections.unmodifiableMap(KINDS);
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !KINDS.containsKey(args[0])) {
       System.err.println("usage: pipelines/evaluate.sh KIND [options]   (KIND: " + String.join(", ", KINDS.keySet()) + ")");

@@ -56,6 +56,7 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
         begin
             .apply("MatchInput", FileIO.match().filepattern(glob).withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
             .apply("DropExcluded", Filter.by((MatchResult.Metadata m) -> !excluded(pattern, m.resourceId().toString())))
+            .apply("CountMatched", CountInto.counter("newsbeam.read", "files_matched"))
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
