@@ -575,17 +575,18 @@ public final class LineClassifier {
     }
     // A tail heading in the last part of the document cuts the rest, unless the rest holds much prose (link
     // titles and publisher blurbs do not count as prose here).
-    int suffixWords = 0;
+    int first = -1;
+    for (int i = Math.max(1, n * 2 / 5); i < n && first < 0; i++) {
+      first = isTailHeading(lines.get(i)) ? i : -1;
+    }
     int cut = -1;
-    for (int i = n - 1; i >= Math.max(1, n * 2 / 5); i--) {
+    int suffixWords = 0;
+    for (int i = n - 1; first >= 0 && i >= first; i--) {
       Line l = lines.get(i);
       if (l.label == LineLabel.BODY && l.prose && !isBlurb(l)) {
         suffixWords += l.words;
       }
-      boolean heading = l.words <= 8 && !l.sentence
-          && (RELATED_HEADING.matcher(l.norm).matches() || ABOUT_HEADING.matcher(l.norm).matches()
-              || EMAIL_SEPARATOR.matcher(l.text.strip()).matches());
-      if (heading && suffixWords <= Math.max(25, bodyWords / 3)) {
+      if (isTailHeading(l) && suffixWords <= Math.max(25, bodyWords / 3)) {
         cut = i;
       }
     }
@@ -615,6 +616,12 @@ public final class LineClassifier {
       }
       l.label = trailer;
     }
+  }
+
+  private static boolean isTailHeading(Line l) {
+    return l.words <= 8 && !l.sentence
+        && (RELATED_HEADING.matcher(l.norm).matches() || ABOUT_HEADING.matcher(l.norm).matches()
+            || EMAIL_SEPARATOR.matcher(l.text).matches());
   }
 
   private static LineLabel trailerLabel(Line l) {
