@@ -125,15 +125,17 @@ public final class QuoteClusterer {
   }
 
   /**
-   * Strength of the link between two statements of different articles, or 0 when they are not linked. The
-   * strength is the larger of the cosine and the mean of containment and Jaccard overlap, so a short fragment
-   * contained in a long sentence links them but ranks below a full restatement of that sentence.
+   * Strength of the link between two statements of different articles, or 0 when they are not linked. When one
+   * is (nearly) contained in the other, the strength is how much text they share (mean of containment and
+   * Jaccard overlap), otherwise the larger of that and the cosine: a short fragment contained in a long sentence
+   * links to it but ranks below a fuller quotation of that sentence, which then claims it.
    */
   static double linkScore(Mention a, Mention b, Set<String> sa, Set<String> sb, float[] va, float[] vb) {
     boolean speakers = Speakers.compatible(a.speaker(), b.speaker());
     double lexical = Math.min(sa.size(), sb.size()) >= MIN_SHINGLES ? Lexical.containment(sa, sb) : 0;
     double semantic = SentenceEmbedder.cosine(va, vb);
-    double strength = Math.max(semantic, (lexical + Lexical.jaccard(sa, sb)) / 2);
+    double overlap = (lexical + Lexical.jaccard(sa, sb)) / 2;
+    double strength = lexical >= LEXICAL_SURE ? overlap : Math.max(semantic, overlap);
     if (lexical >= LEXICAL_SURE) {
       return strength;
     }
