@@ -7,6 +7,7 @@ import io.newsbeam.output.OutputFolder;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Reject;
 import io.newsbeam.transforms.AssignEvents;
+import io.newsbeam.transforms.ClusterQuotes;
 import io.newsbeam.transforms.CollapseDuplicates;
 import io.newsbeam.transforms.ExtractContent;
 import io.newsbeam.transforms.PublishManifest;
@@ -29,7 +30,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * newsbeam: raw news files to clean, deduplicated, event-partitioned Avro.
  *
  * <pre>
- * read → extract → strip boilerplate → collapse duplicates → assign events → write partitions → manifest
+ * read → extract → strip boilerplate → collapse duplicates → assign events → cluster quotes → write partitions
+ * → manifest
  * </pre>
  */
 public final class NewsbeamPipeline {
@@ -66,21 +68,23 @@ public final class NewsbeamPipeline {
     PCollectionTuple collapsed = clean.then("CollapseDuplicates", CollapseDuplicates.create());
     PCollectionTuple grouped =
         collapsed.apply("AssignEvents", AssignEvents.with(options.getEventSimilarity(), options.getEventWindowDays()));
+    PCollectionTuple quoted = grouped.apply("ClusterQuotes", ClusterQuotes.create());
 
     PCollection<Reject> rejects =
         PCollectionList.of(raw.rejects()).and(drafts.rejects()).and(clean.rejects())
             .apply("AllRejects", Flatten.pCollections());
     PCollection<String> written =
-        grouped.and(WriteEventPartitions.REJECTS, rejects)
+        quoted.and(WriteEventPartitions.REJECTS, rejects)
             .apply("WriteEventPartitions", WriteEventPartitions.to(options.getOutput()));
 
     written.apply("PublishManifest",
         PublishManifest.to(options.getOutput(), optionsForManifest(options))
             .counting("documents", raw.output())
             .counting("documents", raw.rejects())
-            .counting("articles", grouped.get(AssignEvents.ARTICLES))
-            .counting("duplicates", grouped.get(AssignEvents.DUPLICATES))
-            .counting("events", grouped.get(AssignEvents.EVENTS))
+            .counting("articles", quoted.get(AssignEvents.ARTICLES))
+            .counting("duplicates", quoted.get(AssignEvents.DUPLICATES))
+            .counting("events", quoted.get(AssignEvents.EVENTS))
+            .counting("quotes", quoted.get(ClusterQuotes.QUOTES))
             .counting("rejects", rejects));
     return p;
   }

@@ -18,6 +18,7 @@ public final class Evaluate {
     KINDS.put("clustering", "io.newsbeam.eval.ScorePredictions");
     KINDS.put("dedup", "io.newsbeam.eval.DedupEvaluation");
     KINDS.put("seeds", "io.newsbeam.eval.SeedsEvaluation");
+    KINDS.put("quotes", "io.newsbeam.eval.QuoteFigures");
   }
 
   /** The registered kinds (kind → main class), for the {@code newsbeam evaluate} command. */

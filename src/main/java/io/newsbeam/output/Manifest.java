@@ -47,7 +47,7 @@ public final class Manifest {
     m.put("pipeline_version", pipelineVersion());
     m.put("input_documents", counts.getOrDefault("documents", 0L));
     Map<String, Long> tables = new LinkedHashMap<>();
-    for (String t : new String[] {"articles", "duplicates", "events", "rejects"}) {
+    for (String t : new String[] {"articles", "duplicates", "events", "rejects", "quotes"}) {
       tables.put(t, counts.getOrDefault(t, 0L));
     }
     m.put("tables", tables);
@@ -58,6 +58,7 @@ public final class Manifest {
     schemas.put("Article", fingerprint(Article.getClassSchema()));
     schemas.put("Event", fingerprint(Event.getClassSchema()));
     schemas.put("Reject", fingerprint(Reject.getClassSchema()));
+    schemas.put("QuoteCluster", fingerprint(io.newsbeam.schema.QuoteCluster.getClassSchema()));
     m.put("schema_fingerprints", schemas);
     return m;
   }

@@ -2,6 +2,7 @@ package io.newsbeam.transforms;
 
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Event;
+import io.newsbeam.schema.QuoteCluster;
 import io.newsbeam.schema.Reject;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
@@ -17,8 +18,9 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Writes the four tables as Avro under the output folder: {@code articles/event=<id>/} and {@code
- * duplicates/event=<id>/} partitioned by event, {@code events/} and {@code rejects/}. Returns the written file
+ * Writes the tables as Avro under the output folder: {@code articles/event=<id>/} and {@code
+ * duplicates/event=<id>/} partitioned by event, {@code events/}, {@code rejects/} and (when the tuple has {@link
+ * ClusterQuotes#QUOTES}) {@code quotes/}. Returns the written file
  * names, the signal that everything is on disk.
  */
 public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCollection<String>> {
@@ -50,8 +52,14 @@ public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCo
             tables.get(REJECTS)
                 .apply("WriteRejects",
                     AvroIO.write(Reject.class).to(output + "/rejects/part").withSuffix(".avro").withOutputFilenames()));
-    return PCollectionList.of(articles).and(duplicates).and(events).and(rejects)
-        .apply("AllWrittenFiles", Flatten.pCollections());
+    PCollectionList<String> written = PCollectionList.of(articles).and(duplicates).and(events).and(rejects);
+    if (tables.has(ClusterQuotes.QUOTES)) {
+      written = written.and(fileNames(
+          tables.get(ClusterQuotes.QUOTES)
+              .apply("WriteQuotes",
+                  AvroIO.write(QuoteCluster.class).to(output + "/quotes/part").withSuffix(".avro").withOutputFilenames())));
+    }
+    return written.apply("AllWrittenFiles", Flatten.pCollections());
   }
 
   private PCollection<String> writePartitioned(String name, PCollection<Article> records, String table) {

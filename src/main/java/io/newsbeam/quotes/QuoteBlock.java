@@ -1,0 +1,94 @@
+package io.newsbeam.quotes;
+
+import io.newsbeam.schema.Article;
+import io.newsbeam.schema.ArticleQuote;
+import io.newsbeam.schema.QuoteCluster;
+import io.newsbeam.schema.QuoteMember;
+import io.newsbeam.text.Times;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Quotes of one block of articles (one event, canonical articles and their copies): extracts the statements of
+ * every article, clusters them, and returns the articles with {@code quotes} set and one {@link QuoteCluster} per
+ * cluster. Plain Java (works on the Avro records); the Beam step only groups articles into blocks.
+ */
+public final class QuoteBlock {
+  private final QuoteExtractor extractor;
+  private final QuoteClusterer clusterer;
+
+  public QuoteBlock(QuoteExtractor extractor, QuoteClusterer clusterer) {
+    this.extractor = extractor;
+    this.clusterer = clusterer;
+  }
+
+  /** The block's articles with quotes (same order as given, sorted by id) and its quote clusters (sorted by id). */
+  public record Result(List<Article> articles, List<QuoteCluster> clusters) {}
+
+  public Result annotate(List<Article> block) {
+    List<Article> articles = new ArrayList<>(block);
+    articles.sort(Comparator.comparing(Article::getArticleId));
+    Map<String, List<ExtractedQuote>> quotes = new HashMap<>();
+    Map<String, String> eventOf = new HashMap<>();
+    List<QuoteClusterer.Mention> mentions = new ArrayList<>();
+    for (Article a : articles) {
+      List<ExtractedQuote> qs = extractor.extract(a.getBody());
+      quotes.put(a.getArticleId(), qs);
+      eventOf.put(a.getArticleId(), a.getEventId());
+      for (int i = 0; i < qs.size(); i++) {
+        mentions.add(new QuoteClusterer.Mention(
+            a.getArticleId(), Times.millis(a.getPublishedAt()), i, qs.get(i).text(), qs.get(i).speaker()));
+      }
+    }
+    Map<String, String> clusterOf = new HashMap<>(); // articleId#index → cluster id
+    List<QuoteCluster> clusters = new ArrayList<>();
+    for (QuoteClusterer.Cluster c : clusterer.cluster(mentions)) {
+      List<QuoteMember> members = new ArrayList<>();
+      TreeSet<String> events = new TreeSet<>();
+      for (QuoteClusterer.Mention m : c.members()) {
+        clusterOf.put(m.articleId() + "#" + m.index(), c.id());
+        members.add(QuoteMember.newBuilder()
+            .setArticleId(m.articleId())
+            .setText(m.text())
+            .setSpeaker(m.speaker())
+            .setPublishedAt(Times.instant(m.publishedAt()))
+            .build());
+        String event = eventOf.get(m.articleId());
+        if (event != null) {
+          events.add(event);
+        }
+      }
+      clusters.add(QuoteCluster.newBuilder()
+          .setQuoteClusterId(c.id())
+          .setText(c.text())
+          .setSpeaker(c.speaker())
+          .setFirstSeen(Times.instant(c.firstSeen()))
+          .setMemberCount(members.size())
+          .setMembers(members)
+          .setEventIds(new ArrayList<>(events))
+          .build());
+    }
+    clusters.sort(Comparator.comparing(QuoteCluster::getQuoteClusterId));
+    List<Article> out = new ArrayList<>(articles.size());
+    for (Article a : articles) {
+      List<ExtractedQuote> qs = quotes.get(a.getArticleId());
+      List<ArticleQuote> aq = new ArrayList<>(qs.size());
+      for (int i = 0; i < qs.size(); i++) {
+        ExtractedQuote q = qs.get(i);
+        aq.add(ArticleQuote.newBuilder()
+            .setText(q.text())
+            .setSpeaker(q.speaker())
+            .setQuoteClusterId(clusterOf.get(a.getArticleId() + "#" + i))
+            .setParagraphIndex(q.paragraph())
+            .setPassageIndex(q.passage())
+            .build());
+      }
+      out.add(Article.newBuilder(a).setQuotes(aq).build());
+    }
+    return new Result(out, clusters);
+  }
+}

@@ -1,0 +1,196 @@
+package io.newsbeam.quotes;
+
+import io.newsbeam.text.Hashing;
+import io.newsbeam.text.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Groups the quoted statements of one block (the quotes of one event) into quote clusters: the same statement in
+ * different articles, worded the same or paraphrased.
+ *
+ * <p>Two statements of different articles are linked when the shorter one's word 3-grams are mostly contained in
+ * the longer one ({@link #LEXICAL_MIN}; the shorter needs {@link #MIN_SHINGLES} 3-grams) or when their sentence
+ * embeddings are close ({@link #SEMANTIC_MIN}); a link also needs compatible speakers (see {@link
+ * Speakers#compatible}) unless the texts are near-identical. Links are applied strongest first (ties: the larger
+ * Jaccard overlap, then positions); two clusters never
+ * merge when both hold a statement of the same article (an article does not quote one statement twice as two
+ * sentences), which stops chains through loosely related sentences. Input order does not matter: statements are
+ * sorted first, ties broken by ids.
+ */
+public final class QuoteClusterer {
+  /** Share of the shorter statement's word 3-grams found in the other. */
+  public static final double LEXICAL_MIN = 0.5;
+  /** Near-identical: linked whatever the speakers. */
+  public static final double LEXICAL_SURE = 0.9;
+  /** 3-grams the shorter statement needs for a lexical link. */
+  public static final int MIN_SHINGLES = 4;
+  /** Cosine of the all-MiniLM-L6-v2 embeddings (chosen on the hand-made pairs in the tests' fixtures). */
+  public static final double SEMANTIC_MIN = 0.75;
+
+  private final SentenceEmbedder embedder;
+
+  public QuoteClusterer(SentenceEmbedder embedder) {
+    this.embedder = embedder;
+  }
+
+  /**
+   * A statement to cluster.
+   *
+   * @param articleId article it comes from
+   * @param publishedAt publication time in epoch millis, or null
+   * @param index position of the statement among the article's quotes
+   * @param text the statement
+   * @param speaker its speaker, or null
+   */
+  public record Mention(String articleId, Long publishedAt, int index, String text, String speaker) {}
+
+  /**
+   * A quote cluster.
+   *
+   * @param id deterministic id: hash of the earliest member's article id and normalised text
+   * @param text the earliest member's text
+   * @param speaker the most frequent speaker of the members (ties: the earliest member's), or null
+   * @param firstSeen earliest publication time of a member, or null when none is dated
+   * @param members members, earliest first
+   */
+  public record Cluster(String id, String text, String speaker, Long firstSeen, List<Mention> members) {}
+
+  /** Earliest publication (undated last), then article id, then position. */
+  public static final Comparator<Mention> EARLIEST_FIRST =
+      Comparator.comparing((Mention m) -> m.publishedAt() == null ? Long.MAX_VALUE : m.publishedAt())
+          .thenComparing(Mention::articleId)
+          .thenComparingInt(Mention::index);
+
+  /** Clusters the mentions of one block; every mention ends in exactly one cluster (singletons included). */
+  public List<Cluster> cluster(List<Mention> input) {
+    List<Mention> ms = new ArrayList<>(input);
+    ms.sort(EARLIEST_FIRST);
+    int n = ms.size();
+    List<Set<String>> shingles = new ArrayList<>(n);
+    List<String> texts = new ArrayList<>(n);
+    for (Mention m : ms) {
+      shingles.add(Lexical.shingles(m.text(), 3));
+      texts.add(m.text());
+    }
+    List<float[]> vectors = n > 1 ? embedder.embed(texts) : List.of();
+    List<double[]> edges = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (ms.get(i).articleId().equals(ms.get(j).articleId())) {
+          continue;
+        }
+        double score = linkScore(ms.get(i), ms.get(j), shingles.get(i), shingles.get(j), vectors.get(i), vectors.get(j));
+        if (score > 0) {
+          edges.add(new double[] {score, Lexical.jaccard(shingles.get(i), shingles.get(j)), i, j});
+        }
+      }
+    }
+    // strongest first; ties: the pair sharing more of both texts, then positions
+    edges.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : a[1] != b[1] ? Double.compare(b[1], a[1])
+        : a[2] != b[2] ? Double.compare(a[2], b[2]) : Double.compare(a[3], b[3]));
+    int[] parent = new int[n];
+    List<Set<String>> articles = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+      Set<String> s = new HashSet<>();
+      s.add(ms.get(i).articleId());
+      articles.add(s);
+    }
+    for (double[] e : edges) {
+      int a = find(parent, (int) e[2]);
+      int b = find(parent, (int) e[3]);
+      if (a == b || !disjoint(articles.get(a), articles.get(b))) {
+        continue;
+      }
+      int root = Math.min(a, b);
+      int other = Math.max(a, b);
+      parent[other] = root;
+      articles.get(root).addAll(articles.get(other));
+    }
+    Map<Integer, List<Mention>> groups = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ms.get(i));
+    }
+    List<Cluster> out = new ArrayList<>();
+    for (List<Mention> members : groups.values()) {
+      out.add(toCluster(members));
+    }
+    return out;
+  }
+
+  /**
+   * Strength of the link between two statements of different articles, or 0 when they are not linked. When one
+   * is (nearly) contained in the other, the strength is how much text they share (mean of containment and
+   * Jaccard overlap), otherwise the larger of that and the cosine: a short fragment contained in a long sentence
+   * links to it but ranks below a fuller quotation of that sentence, which then claims it.
+   */
+  static double linkScore(Mention a, Mention b, Set<String> sa, Set<String> sb, float[] va, float[] vb) {
+    boolean speakers = Speakers.compatible(a.speaker(), b.speaker());
+    double lexical = Math.min(sa.size(), sb.size()) >= MIN_SHINGLES ? Lexical.containment(sa, sb) : 0;
+    double semantic = SentenceEmbedder.cosine(va, vb);
+    double overlap = (lexical + Lexical.jaccard(sa, sb)) / 2;
+    double strength = lexical >= LEXICAL_SURE ? overlap : Math.max(semantic, overlap);
+    if (lexical >= LEXICAL_SURE) {
+      return strength;
+    }
+    if (!speakers) {
+      return 0;
+    }
+    if (lexical >= LEXICAL_MIN || semantic >= SEMANTIC_MIN) {
+      return strength;
+    }
+    return 0;
+  }
+
+  private static boolean disjoint(Set<String> a, Set<String> b) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    for (String s : small) {
+      if (large.contains(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  static Cluster toCluster(List<Mention> members) {
+    List<Mention> sorted = new ArrayList<>(members);
+    sorted.sort(EARLIEST_FIRST);
+    Mention first = sorted.get(0);
+    Map<String, Integer> votes = new TreeMap<>();
+    for (Mention m : sorted) {
+      if (m.speaker() != null && !Speakers.PRONOUNS.contains(m.speaker())) {
+        votes.merge(m.speaker(), 1, Integer::sum);
+      }
+    }
+    String speaker = null;
+    int best = 0;
+    for (Mention m : sorted) { // earliest member wins ties
+      Integer v = m.speaker() == null ? null : votes.get(m.speaker());
+      if (v != null && v > best) {
+        best = v;
+        speaker = m.speaker();
+      }
+    }
+    return new Cluster(clusterId(first), first.text(), speaker, first.publishedAt(), sorted);
+  }
+
+  /** "q" + 16 hex: hash of the earliest member's article id and normalised text. */
+  public static String clusterId(Mention earliest) {
+    return "q" + Hashing.shortHash(earliest.articleId() + "\n" + TextNormalizer.normalize(earliest.text()), 16);
+  }
+}
