@@ -41,9 +41,9 @@ public final class TinyOutput {
     a1.setCopies(List.of(
         new CopyRef("d1", "file:///in/d1.txt", "mirror.example", "exact", 1.0),
         new CopyRef("d2", "file:///in/d2.txt", "wire.example", "minhash", 0.91)));
-    a1.setQuotes(List.of(new ArticleQuote("We will build the lanes", "Mayor Ruiz", "q1")));
+    a1.setQuotes(List.of(ArticleQuote.newBuilder().setText("We will build the lanes").setSpeaker("Mayor Ruiz").setQuoteClusterId("q1").build()));
     Article a2 = article("a2", EVENT_A, "daily.example", may14 + 3_600_000);
-    a2.setQuotes(List.of(new ArticleQuote("We will build these lanes", "Mayor Ruiz", "q1")));
+    a2.setQuotes(List.of(ArticleQuote.newBuilder().setText("We will build these lanes").setSpeaker("Mayor Ruiz").setQuoteClusterId("q1").build()));
     Article a3 = article("a3", EVENT_A, "herald.example", may14 + 7_200_000);
     Article b1 = article("b1", EVENT_B, "farm.example", null);
     Article d1 = article("d1", EVENT_A, "mirror.example", may14);
