@@ -16,6 +16,7 @@ public final class Evaluate {
 
   static {
     KINDS.put("clustering", "io.newsbeam.eval.ScorePredictions");
+    KINDS.put("extraction", "io.newsbeam.eval.ExtractionEvaluation");
   }
 
   public static void main(String[] args) throws Exception {

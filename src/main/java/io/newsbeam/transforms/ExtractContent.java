@@ -6,6 +6,7 @@ import io.newsbeam.extract.DocumentExtractor;
 import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.extract.ExtractorKind;
 import io.newsbeam.extract.TikaMetadata;
+import io.newsbeam.extract.html.HtmlArticle;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Reject;
 import io.newsbeam.text.Times;
@@ -63,6 +64,37 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
     return String.join("\n\n", joined);
   }
 
+  /**
+   * The draft article of one parsed document: metadata from newsbeam's HTML extractor when it ran, else from
+   * Tika's metadata (and a date in the path). Shared with the evaluation command.
+   */
+  public static Article draft(String articleId, String sourceUri, long sizeBytes, DocumentExtractor.Parsed parsed) {
+    HtmlArticle page = parsed.article();
+    String title = page != null && page.title() != null ? page.title() : TikaMetadata.title(parsed.metadata());
+    List<String> authors = page != null && !page.authors().isEmpty() ? page.authors() : TikaMetadata.authors(parsed.metadata());
+    Long published = page != null ? page.publishedAt() : null;
+    if (published == null) {
+      published = TikaMetadata.published(parsed.metadata());
+    }
+    if (published == null) {
+      published = Dates.parseUrl(sourceUri).orElse(null);
+    }
+    String site = page != null && page.site() != null ? page.site() : DocumentExtractor.siteOf(parsed.metadata(), sourceUri);
+    return Article.newBuilder()
+        .setArticleId(articleId)
+        .setSourceUri(sourceUri)
+        .setContentType(parsed.contentType())
+        .setTitle(title)
+        .setAuthors(authors)
+        .setPublishedAt(Times.instant(published))
+        .setSite(site)
+        .setBody(draftBody(parsed.blocks()))
+        .setEventId("")
+        .setContentHash("")
+        .setSizeBytes(sizeBytes)
+        .build();
+  }
+
   static final class ExtractFn extends DoFn<RawDocument, Article> {
     private final ExtractionLimits limits;
     private final ExtractorKind kind;
@@ -89,28 +121,10 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
         out.get(REJECTS).output(Rejects.of(doc.sourceUri(), "extract", e.reason(), e.getMessage(), doc.bytes().length));
         return;
       }
-      String body = draftBody(parsed.blocks());
-      chars.update(body.length());
+      Article draft = draft(doc.articleId(), doc.sourceUri(), doc.bytes().length, parsed);
+      chars.update(draft.getBody().length());
       extracted.inc();
-      Long published = TikaMetadata.published(parsed.metadata());
-      if (published == null) {
-        published = Dates.parseUrl(doc.sourceUri()).orElse(null);
-      }
-      out.get(DRAFTS)
-          .output(
-              Article.newBuilder()
-                  .setArticleId(doc.articleId())
-                  .setSourceUri(doc.sourceUri())
-                  .setContentType(parsed.contentType())
-                  .setTitle(TikaMetadata.title(parsed.metadata()))
-                  .setAuthors(TikaMetadata.authors(parsed.metadata()))
-                  .setPublishedAt(Times.instant(published))
-                  .setSite(DocumentExtractor.siteOf(parsed.metadata(), doc.sourceUri()))
-                  .setBody(body)
-                  .setEventId("")
-                  .setContentHash("")
-                  .setSizeBytes(doc.bytes().length)
-                  .build());
+      out.get(DRAFTS).output(draft);
     }
   }
 }
