@@ -109,6 +109,11 @@ public final class ExtractionEvaluation {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("file", file);
       p.put("text", body == null ? "" : body);
+      if (article != null) {
+        p.put("title", article.getTitle());
+        p.put("authors", article.getAuthors().stream().map(CharSequence::toString).toList());
+        p.put("published", article.getPublishedAt() == null ? null : Instant.ofEpochMilli(Times.millis(article.getPublishedAt())).toString());
+      }
       predictions.add(p);
       String title = label(row, "title");
       if (title != null) {

@@ -113,7 +113,7 @@ final class ContentScorer {
       }
       boolean keep;
       if (inside) {
-        keep = !chromeBetween(p.owner, root) && acceptParagraph(p, root);
+        keep = !chromeBetween(p.owner, root, chosen) && acceptParagraph(p, root);
       } else {
         keep = rescue(p);
       }
@@ -160,15 +160,15 @@ final class ContentScorer {
   }
 
   /** True when an element between the paragraph and the region root is navigation, sharing, comments… */
-  private static boolean chromeBetween(PageModel.Node owner, PageModel.Node root) {
+  private static boolean chromeBetween(PageModel.Node owner, PageModel.Node root, PageModel.Node top) {
     for (PageModel.Node a = owner; a != null && a != root; a = a.parent) {
       if (CHROME_TAGS.contains(a.tag)) {
         return true;
       }
-      // A hinted wrapper that holds most of the region ("sticky-sidebar" around the article) is no chrome;
-      // comment sections are chrome whatever their size.
+      // A hinted wrapper that holds most of the article's substantial text ("sticky-sidebar" or
+      // "intext-links" around the article) is no chrome; comment sections are chrome whatever their size.
       if (Hints.isNegative(a.hint) && !Hints.isPositive(a.hint)
-          && (a.chars < root.chars * 0.5 || Hints.isComments(a.hint))) {
+          && (a.goodChars < top.goodChars * 0.5 || Hints.isComments(a.hint))) {
         return true;
       }
       if ((a.tag.equals("ul") || a.tag.equals("ol") || a.tag.equals("table") || a.tag.equals("div"))

@@ -12,12 +12,12 @@ final class Hints {
   /** Chrome: navigation, sharing, related links, comments, captions, promotion, footers. */
   private static final Pattern NEGATIVE =
       Pattern.compile(
-          "(?:^|[^a-z])(?:nav|menu|menue|footer|foot|sidebar|aside|widget|breadcrumbs?|pagination|pager|paging"
+          "(?:^|[^a-z])(?:nav|menu|menue|footer|foot|sidebar|aside|breadcrumbs?|pagination|pager|paging"
               + "|share|sharing|shares|social|socials|sns|related|recommend\\w*|comments?|kommentar\\w*|disqus|replies|reply"
               + "|respond|caption|figcaption|credits?|copyright|newsletter|subscribe|subscription|signup|promo\\w*"
               + "|advert\\w*|ads?|adv|anzeige|werbung|banner|sponsor\\w*|tags|tagcloud|tag-?list|keywords|categories"
               + "|meta|byline|author\\w*|autor\\w*|dateline|cookie\\w*|consent|popup|modal|login|search|suche|print"
-              + "|toolbar|rating|popular|trending|outbrain|taboola|hidden|skip|jump|masthead|topbar|header"
+              + "|toolbar|rating|popular|trending|outbrain|taboola|skip|jump|masthead|topbar|header"
               + "|teaser|more|morelinks|read-?more|weitere|empfehlung\\w*|seealso|see-also|also|bio|profile|avatar"
               + "|gallery-?nav|postmetadata|entry-meta|post-meta|article-meta|utility|utilities|tools|actions|toc"
               + "|button|btn|icons?|rss|feed|archive|calendar|links|linklist|blogroll|contact|impressum|legal"

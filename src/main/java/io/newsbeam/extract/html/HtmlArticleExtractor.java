@@ -44,9 +44,12 @@ public final class HtmlArticleExtractor {
     context.set(HtmlMapper.class, KeepAllHtmlMapper.INSTANCE);
     PageModelBuilder builder = new PageModelBuilder(maxChars);
     BoilerpipeContentHandler boilerpipe = new BoilerpipeContentHandler(new DefaultHandler(), ArticleExtractor.INSTANCE);
-    parser.parse(in, new TeeContentHandler(builder, boilerpipe), metadata, context);
+    GuardedHandler guarded = new GuardedHandler(boilerpipe);
+    parser.parse(in, new TeeContentHandler(builder, guarded), metadata, context);
     PageModel page = builder.model();
-    markBoilerpipeContent(page, boilerpipe);
+    if (!guarded.failed()) {
+      markBoilerpipeContent(page, boilerpipe);
+    }
     List<PageModel.Paragraph> kept = ContentScorer.select(page);
     List<String> paragraphs = new ArrayList<>(kept.size());
     for (PageModel.Paragraph p : kept) {

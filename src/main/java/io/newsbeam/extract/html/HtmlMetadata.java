@@ -151,9 +151,11 @@ final class HtmlMetadata {
 
   private static String title(PageModel page, Metadata md, List<JsonNode> ld, String site, String canonical) {
     List<String> h1s = new ArrayList<>();
-    for (PageModel.Marked m : page.marked) {
-      if (m.kind().equals("h1") && !m.text().isEmpty() && m.text().length() < 300) {
-        h1s.add(m.text());
+    for (String kind : List.of("h1", "title-heading")) {
+      for (PageModel.Marked m : page.marked) {
+        if (m.kind().equals(kind) && !m.text().isEmpty() && m.text().length() < 300) {
+          h1s.add(m.text());
+        }
       }
     }
     String og = first(md, "og:title", "twitter:title");
@@ -227,7 +229,7 @@ final class HtmlMetadata {
       Pattern.compile("^(?:(?:written|posted|published|story|text|words|photos?|von|by|par|por|di|door|autor(?:in)?|author|verfasst von|geschrieben von|ein beitrag von)\\b[:\\s]*)+", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|\\||&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
   private static final Pattern NOT_NAME =
-      Pattern.compile("\\d|@|https?:|www\\.|\\b(?:editor|redakteur|correspondent|korrespondent|reporter|staff|professor|university|universität|minutes?|min read|updated|aktualisiert|posted|published|veröffentlicht|am|on|um|at|in|uhr|comments?|kommentare?|share|teilen)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\d|@|https?:|www\\.|\\b(?:editor|redakteur|correspondent|korrespondent|reporter|staff|professor|university|universität|minutes?|min read|updated|aktualisiert|posted|published|veröffentlicht|am|on|um|at|in|uhr|comments?|kommentare?|share|teilen|e-?mail|protected|redaktion\\w*|newsdesk|team)\\b", Pattern.CASE_INSENSITIVE);
 
   private static List<String> authors(PageModel page, Metadata md, List<JsonNode> ld) {
     Set<String> names = new LinkedHashSet<>();

@@ -5,7 +5,8 @@ import org.apache.tika.parser.html.HtmlMapper;
 
 /**
  * Keeps every element and attribute (class, id, role, itemprop, rel, datetime) in Tika's XHTML events, as
- * Tika's {@code IdentityHtmlMapper} does, but still discards script, style and template content.
+ * Tika's {@code IdentityHtmlMapper} does, but still discards script, style and template content. ({@code <noscript>} stays: broken pages wrap
+ * everything in it.)
  */
 final class KeepAllHtmlMapper implements HtmlMapper {
   static final KeepAllHtmlMapper INSTANCE = new KeepAllHtmlMapper();
@@ -18,7 +19,7 @@ final class KeepAllHtmlMapper implements HtmlMapper {
   @Override
   public boolean isDiscardElement(String name) {
     String n = name.toLowerCase(Locale.ENGLISH);
-    return n.equals("script") || n.equals("style") || n.equals("template") || n.equals("noscript");
+    return n.equals("script") || n.equals("style") || n.equals("template");
   }
 
   @Override

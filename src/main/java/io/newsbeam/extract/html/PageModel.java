@@ -22,6 +22,8 @@ final class PageModel {
     /** Text characters below this element, and those inside links. */
     int chars;
     int linkChars;
+    /** Characters of the substantial paragraphs below (25+ characters, mostly not links, not headings). */
+    int goodChars;
     /** Readability-style score accumulated from the paragraphs below. */
     double score;
     boolean scored;

@@ -26,7 +26,7 @@ final class PageModelBuilder extends DefaultHandler {
 
   /** Elements whose text never reaches the body. */
   static final Set<String> SILENT =
-      Set.of("script", "style", "template", "noscript", "select", "option", "button", "textarea", "svg", "head",
+      Set.of("script", "style", "template", "select", "option", "button", "textarea", "svg", "head",
           "iframe", "object", "map", "label");
 
   private final PageModel model = new PageModel();
@@ -62,8 +62,12 @@ final class PageModelBuilder extends DefaultHandler {
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
     String tag = (localName == null || localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
-    if (BLOCKS.contains(tag) || tag.equals("br") || tag.equals("img")) {
+    if (BLOCKS.contains(tag)) {
       flush();
+    } else if (tag.equals("br") && text.length() > 0 && silent == 0) {
+      // a line break stays inside the paragraph: lines of one block reach the line classifier as lines
+      text.append('\n');
+      pendingSpace = false;
     }
     String cls = atts.getValue("class");
     String id = atts.getValue("id");
@@ -92,6 +96,8 @@ final class PageModelBuilder extends DefaultHandler {
       String attr = null;
       if (tag.equals("h1")) {
         kind = "h1";
+      } else if ((tag.equals("h2") || tag.equals("h3")) && (hint.contains("title") || hint.contains("headline"))) {
+        kind = "title-heading";
       } else if (tag.equals("time")) {
         kind = "time";
         attr = atts.getValue("datetime");
@@ -170,13 +176,13 @@ final class PageModelBuilder extends DefaultHandler {
       if (Character.isWhitespace(c) || c == '\u00a0') {
         pendingSpace = text.length() > 0;
       } else {
-        if (pendingSpace) {
+        if (pendingSpace && text.charAt(text.length() - 1) != '\n') {
           text.append(' ');
           if (inLink > 0) {
             linkChars++;
           }
-          pendingSpace = false;
         }
+        pendingSpace = false;
         text.append(c);
         if (inLink > 0) {
           linkChars++;
@@ -199,9 +205,11 @@ final class PageModelBuilder extends DefaultHandler {
       String t = text.toString();
       PageModel.Paragraph p = new PageModel.Paragraph(t, Math.min(linkChars, t.length()), owner, model.paragraphs.size(), heading);
       model.paragraphs.add(p);
+      int good = p.chars >= 25 && p.heading == 0 && p.linkDensity() < 0.5 ? p.chars : 0;
       for (PageModel.Node a = owner; a != null; a = a.parent) {
         a.chars += p.chars;
         a.linkChars += p.linkChars;
+        a.goodChars += good;
       }
     }
     text.setLength(0);
