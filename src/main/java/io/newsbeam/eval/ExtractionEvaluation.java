@@ -36,7 +36,7 @@ public final class ExtractionEvaluation {
   /** Per-extractor figures. */
   public record Result(
       ExtractorKind kind, SegmentScores segments, int titles, int titlesRight, int authors, int authorsRight,
-      int dates, int datesRight, int failed, List<Map<String, Object>> predictions) {}
+      int dates, int datesRight, int datesRightUtc, int failed, List<Map<String, Object>> predictions) {}
 
   public static void main(String[] args) throws IOException {
     Path data = null;
@@ -74,21 +74,22 @@ public final class ExtractionEvaluation {
     List<JsonNode> rows = Jsonl.read(labels);
     System.out.printf(Locale.ROOT, "extraction on %s: %d pages%n", data, rows.size());
     System.out.printf(Locale.ROOT, "%-11s %6s %6s %6s %6s  %5s %5s %5s  %-14s %-14s %-14s %s%n",
-        "extractor", "P", "R", "F1", "acc", "TP", "FP", "FN", "title", "author", "date", "failed");
+        "extractor", "P", "R", "F1", "acc", "TP", "FP", "FN", "title", "author", "date", "date (UTC day)  failed");
     for (ExtractorKind kind : kinds) {
       Result r = run(data, rows, kind);
-      System.out.printf(Locale.ROOT, "%-11s %6.3f %6.3f %6.3f %6.3f  %5d %5d %5d  %-14s %-14s %-14s %d%n",
+      System.out.printf(Locale.ROOT, "%-11s %6.3f %6.3f %6.3f %6.3f  %5d %5d %5d  %-14s %-14s %-14s %-15s %d%n",
           kind.name().toLowerCase(Locale.ROOT), r.segments().precision(), r.segments().recall(), r.segments().f1(),
           r.segments().accuracy(), r.segments().tp(), r.segments().fp(), r.segments().fn(),
           share(r.titlesRight(), r.titles()), share(r.authorsRight(), r.authors()), share(r.datesRight(), r.dates()),
-          r.failed());
+          share(r.datesRightUtc(), r.dates()), r.failed());
       if (predictions != null) {
         Path out = kinds.size() == 1 || kind == kinds.get(0) ? predictions : sibling(predictions, kind);
         Jsonl.write(out, r.predictions());
         System.out.println("  predictions: " + out);
       }
     }
-    System.out.println("(segment metric of ../shared/dev-data/README.md; title/author/date: share right among pages with that label)");
+    System.out.println("(segment metric of ../shared/dev-data/README.md; title/author/date: share right among pages with that"
+        + " label; date: the calendar date the page gives, in its own UTC offset; date (UTC day): published_at's UTC date)");
   }
 
   /** Runs one extractor over the labelled rows. */
@@ -96,11 +97,13 @@ public final class ExtractionEvaluation {
     DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.DEFAULTS, kind);
     LineClassifier classifier = new LineClassifier();
     SegmentScores scores = new SegmentScores();
-    int titles = 0, titlesRight = 0, authors = 0, authorsRight = 0, dates = 0, datesRight = 0, failed = 0;
+    int titles = 0, titlesRight = 0, authors = 0, authorsRight = 0, dates = 0, datesRight = 0, datesRightUtc = 0;
+    int failed = 0;
     List<Map<String, Object>> predictions = new ArrayList<>();
     for (JsonNode row : rows) {
       String file = row.get("file").asText();
-      Article article = extract(extractor, classifier, data.resolve(file), file);
+      DocumentExtractor.Parsed[] parsed = new DocumentExtractor.Parsed[1];
+      Article article = extract(extractor, classifier, data.resolve(file), file, parsed);
       String body = article == null ? null : article.getBody();
       if (article == null) {
         failed++;
@@ -132,22 +135,36 @@ public final class ExtractionEvaluation {
       String date = label(row, "date");
       if (date != null) {
         dates++;
-        if (article != null && article.getPublishedAt() != null
-            && Instant.ofEpochMilli(Times.millis(article.getPublishedAt())).atZone(ZoneOffset.UTC).toLocalDate().toString()
-                .equals(date.strip().substring(0, Math.min(10, date.strip().length())))) {
+        String want = date.strip().substring(0, Math.min(10, date.strip().length()));
+        String utc = article == null || article.getPublishedAt() == null ? null
+            : Instant.ofEpochMilli(Times.millis(article.getPublishedAt())).atZone(ZoneOffset.UTC).toLocalDate().toString();
+        // the label is the calendar date the page shows: compare the page's own date when newsbeam's HTML
+        // extractor read one (offset kept), else the UTC date of published_at
+        String local = parsed[0] != null && parsed[0].article() != null && parsed[0].article().publishedDate() != null
+            && article != null && article.getPublishedAt() != null
+            && java.util.Objects.equals(Times.millis(article.getPublishedAt()), parsed[0].article().publishedAt())
+            ? parsed[0].article().publishedDate() : utc;
+        if (want.equals(local)) {
           datesRight++;
+        }
+        if (want.equals(utc)) {
+          datesRightUtc++;
         }
       }
     }
-    return new Result(kind, scores, titles, titlesRight, authors, authorsRight, dates, datesRight, failed, predictions);
+    return new Result(
+        kind, scores, titles, titlesRight, authors, authorsRight, dates, datesRight, datesRightUtc, failed, predictions);
   }
 
   /** The pipeline's path for one file: parse, draft, clean. Null when the pipeline would reject it. */
-  static Article extract(DocumentExtractor extractor, LineClassifier classifier, Path path, String file) throws IOException {
+  static Article extract(
+      DocumentExtractor extractor, LineClassifier classifier, Path path, String file, DocumentExtractor.Parsed[] parsedOut)
+      throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     String uri = path.toAbsolutePath().toUri().toString();
     try {
       DocumentExtractor.Parsed parsed = extractor.parse(uri, bytes);
+      parsedOut[0] = parsed;
       return StripBoilerplate.clean(ExtractContent.draft(file, uri, bytes.length, parsed), classifier);
     } catch (RejectedException e) {
       return null;

@@ -19,8 +19,6 @@ final class ContentScorer {
   /** Structural elements that never hold article text when found inside the chosen container. */
   private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "figcaption", "form", "menu", "dialog", "caption");
 
-  private static final boolean DEBUG = Boolean.getBoolean("newsbeam.debugScorer");
-
   static List<PageModel.Paragraph> select(PageModel page) {
     List<PageModel.Paragraph> paragraphs = page.paragraphs;
     if (paragraphs.isEmpty()) {
@@ -91,11 +89,6 @@ final class ContentScorer {
     }
     final PageModel.Node chosen = top;
     double topScore = finalScore.getOrDefault(top, best);
-    if (DEBUG) {
-      StringBuilder path = new StringBuilder();
-      for (PageModel.Node a = top; a != null; a = a.parent) path.insert(0, a + " > ");
-      System.err.println("TOP " + path + " score=" + topScore + " chars=" + top.chars);
-    }
     double siblingThreshold = Math.max(10, topScore * 0.2);
 
     // 3. Keep paragraphs under the top candidate or an accepted sibling of it, minus chrome inside.
@@ -116,11 +109,6 @@ final class ContentScorer {
         keep = !chromeBetween(p.owner, root, chosen) && acceptParagraph(p, root);
       } else {
         keep = rescue(p);
-      }
-      if (DEBUG && p.chars > 150) {
-        StringBuilder path = new StringBuilder();
-        for (PageModel.Node a = p.owner; a != null && a != chosen.parent; a = a.parent) path.insert(0, a + (Hints.isNegative(a.hint) ? "(NEG)" : "") + " > ");
-        System.err.println((keep ? "KEEP " : "DROP ") + (inside ? "in " : "out ") + path + " :: " + p.text.substring(0, 60));
       }
       if (keep) {
         kept.add(p);

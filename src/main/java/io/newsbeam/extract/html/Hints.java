@@ -27,12 +27,18 @@ final class Hints {
               + "|newsletter|sidebar|breadcrumb|navbar|navigation|footer|advert|sponsored|shariff|addthis|sharethis"
               + "|outbrain|taboola|disqus|subnav|topnav|mainnav|megamenu|cookie|paywall|nachrichten-?ticker");
 
-  /** Main-content wrappers. */
+  /** Named main-content wrappers ("entry-content", "article-body"). */
+  private static final Pattern STRONG_POSITIVE =
+      Pattern.compile(
+          "articlebody|article-?body|article_?body|article-?content|article-?text|articletext|post-?body|post-?content"
+              + "|post-?text|entry-?content|entry-?body|story-?body|story-?content|storytext|main-?content"
+              + "|content-?body|text-?content|hentry|h-entry|e-content|artikel-?text|beitrag-?text");
+
+  /** Main-content wrappers, including generic words (scoring only). */
   private static final Pattern POSITIVE =
       Pattern.compile(
-          "articlebody|article-?body|article-?content|article-?text|articletext|post-?body|post-?content|post-?text"
-              + "|entry-?content|entry-?body|story-?body|story-?content|storytext|main-?content|page-?content"
-              + "|content-?body|text-?content|blog-?post|single-?post|hentry|h-entry|e-content|artikel|beitrag|inhalt"
+          STRONG_POSITIVE.pattern()
+              + "|page-?content|blog-?post|single-?post|artikel|beitrag|inhalt"
               + "|(?:^|[^a-z])(?:article|content|entry|post|story|text|body|main|blog|news|copy|richtext|rte|prose)(?:$|[^a-z])");
 
   private static final Pattern BYLINE = Pattern.compile("byline|(?:^|[^a-z])(?:author|autor|writer|verfasser)(?:$|[^a-z-])|author-?name|article-?author|post-?author|entry-?author");

@@ -43,8 +43,9 @@ final class HtmlMetadata {
     String site = site(md, ld, canonical);
     String title = title(page, md, ld, site, canonical);
     List<String> authors = authors(page, md, ld);
-    Long published = published(page, md, ld, canonical, kept);
-    return new HtmlArticle(paragraphs, title, authors, published, site);
+    String[] raw = new String[1];
+    Long published = published(page, md, ld, canonical, kept, raw);
+    return new HtmlArticle(paragraphs, title, authors, published, localDate(published, raw[0]), site);
   }
 
   // ------------------------------------------------------------------ JSON-LD
@@ -297,30 +298,30 @@ final class HtmlMetadata {
   // ------------------------------------------------------------------ publication time
 
   private static Long published(
-      PageModel page, Metadata md, List<JsonNode> ld, String canonical, List<PageModel.Paragraph> kept) {
+      PageModel page, Metadata md, List<JsonNode> ld, String canonical, List<PageModel.Paragraph> kept, String[] raw) {
     for (JsonNode n : ld) {
       if (isArticleType(n)) {
-        Optional<Long> t = Dates.parseMachine(text(n, "datePublished"));
+        Optional<Long> t = machine(raw, text(n, "datePublished"));
         if (t.isPresent()) {
           return t.get();
         }
       }
     }
     for (JsonNode n : ld) {
-      Optional<Long> t = Dates.parseMachine(text(n, "datePublished"));
+      Optional<Long> t = machine(raw, text(n, "datePublished"));
       if (t.isPresent()) {
         return t.get();
       }
     }
     for (String key : DATE_KEYS.subList(0, DATE_KEYS.size() - 3)) {
-      Optional<Long> t = Dates.parseMachine(md.get(key));
+      Optional<Long> t = machine(raw, md.get(key));
       if (t.isPresent()) {
         return t.get();
       }
     }
     for (PageModel.Marked m : page.marked) {
       if (m.kind().equals("date-prop")) {
-        Optional<Long> t = Dates.parseMachine(m.attribute() != null ? m.attribute() : m.text());
+        Optional<Long> t = machine(raw, m.attribute() != null ? m.attribute() : m.text());
         if (t.isPresent()) {
           return t.get();
         }
@@ -332,7 +333,7 @@ final class HtmlMetadata {
     }
     for (PageModel.Marked m : page.marked) {
       if (m.kind().equals("time")) {
-        Optional<Long> t = Dates.parseMachine(m.attribute() != null ? m.attribute() : m.text());
+        Optional<Long> t = machine(raw, m.attribute() != null ? m.attribute() : m.text());
         if (t.isPresent()) {
           return t.get();
         }
@@ -340,7 +341,7 @@ final class HtmlMetadata {
     }
     for (PageModel.Marked m : page.marked) {
       if (m.kind().equals("date-box") || m.kind().equals("byline")) {
-        Optional<Long> t = m.attribute() != null ? Dates.parseMachine(m.attribute()) : Dates.parseText(m.text());
+        Optional<Long> t = m.attribute() != null ? machine(raw, m.attribute()) : Dates.parseText(m.text());
         if (t.isPresent()) {
           return t.get();
         }
@@ -358,12 +359,32 @@ final class HtmlMetadata {
       }
     }
     for (String key : DATE_KEYS.subList(DATE_KEYS.size() - 3, DATE_KEYS.size())) {
-      Optional<Long> t = Dates.parseMachine(md.get(key));
+      Optional<Long> t = machine(raw, md.get(key));
       if (t.isPresent()) {
         return t.get();
       }
     }
     return null;
+  }
+
+  /** Parses a machine-readable time and remembers the string it came from (for the page's calendar date). */
+  private static Optional<Long> machine(String[] raw, String value) {
+    Optional<Long> t = Dates.parseMachine(value);
+    if (t.isPresent()) {
+      raw[0] = value.strip();
+    }
+    return t;
+  }
+
+  /** The calendar date as the page writes it ("2022-05-07T20:06-05:00" → 2022-05-07), else the UTC date. */
+  static String localDate(Long millis, String raw) {
+    if (millis == null) {
+      return null;
+    }
+    if (raw != null && raw.matches("^\\d{4}-\\d{2}-\\d{2}.*")) {
+      return raw.substring(0, 10);
+    }
+    return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
   }
 
   private static String first(Metadata md, String... keys) {

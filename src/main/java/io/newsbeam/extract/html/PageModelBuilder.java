@@ -173,6 +173,9 @@ final class PageModelBuilder extends DefaultHandler {
     }
     for (int i = start; i < start + length; i++) {
       char c = ch[i];
+      if (c == '\u00ad' || c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff') {
+        continue; // soft hyphens and zero-width characters: invisible, and they break word matching
+      }
       if (Character.isWhitespace(c) || c == '\u00a0') {
         pendingSpace = text.length() > 0;
       } else {
@@ -237,7 +240,10 @@ final class PageModelBuilder extends DefaultHandler {
     return a != null ? a : b;
   }
 
+  /** Whitespace collapsed, soft hyphens and zero-width characters removed. */
   static String collapse(String s) {
-    return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    return INVISIBLE.matcher(s.replace('\u00a0', ' ')).replaceAll("").replaceAll("\\s+", " ").strip();
   }
+
+  private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]");
 }

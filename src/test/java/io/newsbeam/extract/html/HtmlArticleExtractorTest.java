@@ -131,6 +131,25 @@ public class HtmlArticleExtractorTest {
   }
 
   @Test
+  public void softHyphensAndZeroWidthCharactersAreRemoved() throws Exception {
+    String html = "<html><body><article><p>Schon im Mit\u00adtel\u00adal\u00adter war der Wein das Aus\u00adhän\u00adge\u00adschild"
+        + " der Region, und die Win\u200bzer wussten das.</p><p>Ein zweiter Absatz, damit der Artikel genug Text hat, um als"
+        + " Artikel zu gelten.</p></article></body></html>";
+    byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Metadata md = new Metadata();
+    md.set(Metadata.CONTENT_TYPE, "text/html; charset=UTF-8");
+    HtmlArticle a = HtmlArticleExtractor.extract(PARSER, TikaInputStream.get(bytes), bytes, md, new ParseContext(), 100_000);
+    assertThat(body(a), containsString("Schon im Mittelalter war der Wein das Aushängeschild der Region, und die Winzer"));
+  }
+
+  @Test
+  public void publishedDateKeepsThePagesOwnCalendarDay() throws Exception {
+    // JSON-LD gives 08:30 at +02:00: the instant is 06:30Z, the page's day is the 17th
+    assertEquals("2023-05-17", extract("news-article.html").publishedDate());
+    assertEquals("2022-05-07", HtmlMetadata.localDate(Instant.parse("2022-05-08T01:06:00Z").toEpochMilli(), "2022-05-07T20:06:00-05:00"));
+  }
+
+  @Test
   public void authorNamesAreCleaned() {
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     HtmlMetadata.addNames("By Jane Roe and John Smith | March 3, 2021", names);
