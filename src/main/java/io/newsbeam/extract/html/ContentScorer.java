@@ -132,7 +132,7 @@ final class ContentScorer {
 
   private static boolean acceptSibling(
       PageModel.Node s, PageModel.Node top, Map<PageModel.Node, Double> finalScore, double threshold) {
-    if (CHROME_TAGS.contains(s.tag) || (Hints.isNegative(s.hint) && !Hints.isPositive(s.hint))) {
+    if (CHROME_TAGS.contains(s.tag) || s.chromeHint()) {
       return false;
     }
     double bonus = !top.hint.isEmpty() && top.hint.equals(s.hint) ? threshold * 0.2 : 0;
@@ -155,7 +155,7 @@ final class ContentScorer {
       }
       // A hinted wrapper that holds most of the article's substantial text ("sticky-sidebar" or
       // "intext-links" around the article) is no chrome; comment sections are chrome whatever their size.
-      if (Hints.isNegative(a.hint) && !Hints.isPositive(a.hint)
+      if (a.chromeHint()
           && (a.goodChars < top.goodChars * 0.5 || Hints.isComments(a.hint))) {
         return true;
       }
@@ -187,7 +187,7 @@ final class ContentScorer {
       return false;
     }
     for (PageModel.Node a = p.owner; a != null; a = a.parent) {
-      if (CHROME_TAGS.contains(a.tag) || (Hints.isNegative(a.hint) && !Hints.isPositive(a.hint))) {
+      if (CHROME_TAGS.contains(a.tag) || a.chromeHint()) {
         return false;
       }
     }

@@ -37,6 +37,24 @@ final class PageModel {
       this.order = order;
     }
 
+    private byte chrome = -1;
+    private byte positive = -1;
+
+    /** A negative class/id hint not overruled by a positive one (computed once per element). */
+    boolean chromeHint() {
+      if (chrome < 0) {
+        chrome = (byte) (Hints.isNegative(hint) && !Hints.isPositive(hint) ? 1 : 0);
+      }
+      return chrome == 1;
+    }
+
+    boolean positiveHint() {
+      if (positive < 0) {
+        positive = (byte) (Hints.isPositive(hint) ? 1 : 0);
+      }
+      return positive == 1;
+    }
+
     boolean isAncestorOf(Node n) {
       for (Node a = n; a != null; a = a.parent) {
         if (a == this) {
