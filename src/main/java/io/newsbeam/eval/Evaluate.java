@@ -19,6 +19,7 @@ public final class Evaluate {
     KINDS.put("dedup", "io.newsbeam.eval.DedupEvaluation");
     KINDS.put("seeds", "io.newsbeam.eval.SeedsEvaluation");
     KINDS.put("quotes", "io.newsbeam.eval.QuoteFigures");
+    KINDS.put("extraction", "io.newsbeam.eval.ExtractionEvaluation");
   }
 
   /** The registered kinds (kind → main class), for the {@code newsbeam evaluate} command. */

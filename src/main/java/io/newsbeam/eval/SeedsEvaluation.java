@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code pipelines/evaluate.sh seeds [--gold FILE] [--seeds DIR] [--input DIR] [--extractor K]}: runs the
- * pipeline's extraction and cleaning code ({@link DocumentExtractor#parse}, {@link ExtractContent#draftOf},
+ * pipeline's extraction and cleaning code ({@link DocumentExtractor#parse}, {@link ExtractContent#draft},
  * {@link StripBoilerplate#clean} with the cross-document step counted over every document of the input folder)
  * and scores the bodies and fields against the hand-made seed gold. Prints every miss.
  *
@@ -243,7 +243,7 @@ public final class SeedsEvaluation {
           }
           try {
             DocumentExtractor.Parsed parsed = extractor.parse(e.sourceUri(), e.bytes());
-            drafts.add(ExtractContent.draftOf(e.articleId(), e.sourceUri(), e.bytes().length, parsed));
+            drafts.add(ExtractContent.draft(e.articleId(), e.sourceUri(), e.bytes().length, parsed));
           } catch (RejectedException rejected) {
             // a reject of the pipeline: no article for it (the gold's documents are reported missing)
           }

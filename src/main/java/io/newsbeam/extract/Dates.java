@@ -34,9 +34,11 @@ public final class Dates {
           Map.entry("CET", ZoneOffset.ofHours(1)),
           Map.entry("CEST", ZoneOffset.ofHours(2)));
 
+  /** English and German month names (and their usual abbreviations). */
   private static final String MONTHS =
       "(January|February|March|April|May|June|July|August|September|October|November|December|"
-          + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
+          + "Januar|Jänner|Februar|März|Maerz|Mai|Juni|Juli|Oktober|Dezember|"
+          + "Jan|Feb|Mar|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Okt|Nov|Dec|Dez)\\.?";
 
   /** "March 23, 2021", optionally followed by a time "4:47am EDT" / "16:47 GMT". */
   private static final Pattern MONTH_DAY_YEAR =
@@ -55,6 +57,13 @@ public final class Dates {
 
   private static final Pattern ISO_DATE =
       Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?");
+
+  /** "23.03.2021" (day first, as in German, and most of Europe), optionally with "16:47". */
+  private static final Pattern NUMERIC_DMY =
+      Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d{2})(?!\\d)(?:,?\\s*(?:um\\s+)?(\\d{1,2}):(\\d{2}))?");
+
+  /** "2021/03/23" (year first, slashes). */
+  private static final Pattern SLASHED_YMD = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})/(\\d{1,2})/(\\d{1,2})(?!\\d)");
 
   private static final Pattern URL_DATE = Pattern.compile("/(20\\d{2}|19\\d{2})[/-](\\d{2})[/-](\\d{2})(?:/|\\b)");
 
@@ -96,6 +105,17 @@ public final class Dates {
     Matcher d = DAY_MONTH_YEAR.matcher(text);
     if (d.find()) {
       return build(d.group(3), d.group(2), d.group(1), d.group(4), d.group(5), d.group(6), d.group(7));
+    }
+    Matcher n = NUMERIC_DMY.matcher(text);
+    if (n.find()) {
+      Optional<Long> t = numeric(n.group(3), n.group(2), n.group(1), n.group(4), n.group(5));
+      if (t.isPresent()) {
+        return t;
+      }
+    }
+    Matcher s = SLASHED_YMD.matcher(text);
+    if (s.find()) {
+      return numeric(s.group(1), s.group(2), s.group(3), null, null);
     }
     return Optional.empty();
   }
@@ -155,6 +175,21 @@ public final class Dates {
     }
   }
 
+  private static Optional<Long> numeric(String year, String month, String day, String hour, String minute) {
+    try {
+      int y = Integer.parseInt(year);
+      int mo = Integer.parseInt(month);
+      int d = Integer.parseInt(day);
+      if (hour == null) {
+        return safeDate(y, mo, d);
+      }
+      return Optional.of(
+          LocalDateTime.of(y, mo, d, Integer.parseInt(hour), Integer.parseInt(minute)).toInstant(ZoneOffset.UTC).toEpochMilli());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   private static Optional<Long> safeDate(int y, int mo, int d) {
     if (y < 1900 || y > 2100) {
       return Optional.empty();
@@ -173,6 +208,21 @@ public final class Dates {
       if (n.startsWith(prefixes[i])) {
         return i + 1;
       }
+    }
+    if (n.startsWith("jän")) {
+      return 1;
+    }
+    if (n.startsWith("mär") || n.startsWith("mae")) {
+      return 3;
+    }
+    if (n.startsWith("mai")) {
+      return 5;
+    }
+    if (n.startsWith("okt")) {
+      return 10;
+    }
+    if (n.startsWith("dez")) {
+      return 12;
     }
     throw new IllegalArgumentException("not a month: " + name);
   }

@@ -4,6 +4,8 @@ import de.l3s.boilerpipe.document.TextBlock;
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
 import io.newsbeam.errors.RejectReason;
 import io.newsbeam.errors.RejectedException;
+import io.newsbeam.extract.html.HtmlArticle;
+import io.newsbeam.extract.html.HtmlArticleExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -58,8 +60,15 @@ public final class DocumentExtractor {
     this.kind = kind;
   }
 
-  /** Raw result of parsing: type, Tika metadata, and text blocks (each block a list of lines). */
-  public record Parsed(String contentType, Metadata metadata, List<List<String>> blocks, boolean html) {}
+  /**
+   * Raw result of parsing: type, Tika metadata, and text blocks (each block a list of lines); {@code article}
+   * holds what newsbeam's HTML extractor read (title, authors, date, site), null for other inputs.
+   */
+  public record Parsed(String contentType, Metadata metadata, List<List<String>> blocks, boolean html, HtmlArticle article) {
+    public Parsed(String contentType, Metadata metadata, List<List<String>> blocks, boolean html) {
+      this(contentType, metadata, blocks, html, null);
+    }
+  }
 
   /** Parses {@code bytes} named {@code sourceUri}; throws {@link RejectedException} with a reason code. */
   public Parsed parse(String sourceUri, byte[] bytes) throws RejectedException {
@@ -100,6 +109,11 @@ public final class DocumentExtractor {
         throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "not a text document: detected " + base);
       }
       boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
+      if (html && kind == ExtractorKind.NEWSBEAM) {
+        HtmlArticle article = HtmlArticleExtractor.extract(parser, in, bytes, metadata, context, limits.maxTextChars());
+        List<List<String>> blocks = article.paragraphs().stream().map(List::of).toList();
+        return new Parsed(base, metadata, blocks, true, article);
+      }
       BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
       if (html && kind != ExtractorKind.TEXT) {
         BoilerpipeContentHandler boiler = new BoilerpipeContentHandler(body, ArticleExtractor.INSTANCE);

@@ -2,7 +2,7 @@ package io.newsbeam.extract;
 
 /** Choice of main-content extractor for HTML (option --extractor). */
 public enum ExtractorKind {
-  /** newsbeam's cleaner: Tika + boilerpipe blocks, then newsbeam's line classifier and metadata recovery. */
+  /** newsbeam's cleaner: its own HTML main-content scorer (io.newsbeam.extract.html), then the line classifier. */
   NEWSBEAM,
   /** Tika's boilerpipe handler (ArticleExtractor) alone: the reference point. */
   BOILERPIPE,

@@ -6,6 +6,7 @@ import io.newsbeam.extract.DocumentExtractor;
 import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.extract.ExtractorKind;
 import io.newsbeam.extract.TikaMetadata;
+import io.newsbeam.extract.html.HtmlArticle;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Reject;
 import io.newsbeam.text.Times;
@@ -63,20 +64,30 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
     return String.join("\n\n", joined);
   }
 
-  /** The draft article of one parsed document (shared with the evaluation, so it runs the pipeline's code). */
-  public static Article draftOf(String articleId, String sourceUri, long sizeBytes, DocumentExtractor.Parsed parsed) {
-    Long published = TikaMetadata.published(parsed.metadata());
+  /**
+   * The draft article of one parsed document: metadata from newsbeam's HTML extractor when it ran, else from
+   * Tika's metadata (and a date in the path). Shared with the evaluation command.
+   */
+  public static Article draft(String articleId, String sourceUri, long sizeBytes, DocumentExtractor.Parsed parsed) {
+    HtmlArticle page = parsed.article();
+    String title = page != null && page.title() != null ? page.title() : TikaMetadata.title(parsed.metadata());
+    List<String> authors = page != null && !page.authors().isEmpty() ? page.authors() : TikaMetadata.authors(parsed.metadata());
+    Long published = page != null ? page.publishedAt() : null;
+    if (published == null) {
+      published = TikaMetadata.published(parsed.metadata());
+    }
     if (published == null) {
       published = Dates.parseUrl(sourceUri).orElse(null);
     }
+    String site = page != null && page.site() != null ? page.site() : DocumentExtractor.siteOf(parsed.metadata(), sourceUri);
     return Article.newBuilder()
         .setArticleId(articleId)
         .setSourceUri(sourceUri)
         .setContentType(parsed.contentType())
-        .setTitle(TikaMetadata.title(parsed.metadata()))
-        .setAuthors(TikaMetadata.authors(parsed.metadata()))
+        .setTitle(title)
+        .setAuthors(authors)
         .setPublishedAt(Times.instant(published))
-        .setSite(DocumentExtractor.siteOf(parsed.metadata(), sourceUri))
+        .setSite(site)
         .setBody(draftBody(parsed.blocks()))
         .setEventId("")
         .setContentHash("")
@@ -110,7 +121,7 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
         out.get(REJECTS).output(Rejects.of(doc.sourceUri(), "extract", e.reason(), e.getMessage(), doc.bytes().length));
         return;
       }
-      Article draft = draftOf(doc.articleId(), doc.sourceUri(), doc.bytes().length, parsed);
+      Article draft = draft(doc.articleId(), doc.sourceUri(), doc.bytes().length, parsed);
       chars.update(draft.getBody().length());
       extracted.inc();
       out.get(DRAFTS).output(draft);

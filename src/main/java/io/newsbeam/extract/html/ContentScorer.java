@@ -1,0 +1,242 @@
+package io.newsbeam.extract.html;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses the article paragraphs of a page. Signals: text and comma density propagated to ancestors
+ * (readability's scoring), link density, paragraph structure, class/id hints, structural tags (nav, aside,
+ * footer, figcaption, form), headings, and boilerpipe's ArticleExtractor decision per paragraph as one
+ * signal among several. Plain Java; deterministic (no hash-order iteration reaches the output).
+ */
+final class ContentScorer {
+  private ContentScorer() {}
+
+  /** Structural elements that never hold article text when found inside the chosen container. */
+  private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "figcaption", "form", "menu", "dialog", "caption");
+
+  static List<PageModel.Paragraph> select(PageModel page) {
+    List<PageModel.Paragraph> paragraphs = page.paragraphs;
+    if (paragraphs.isEmpty()) {
+      return List.of();
+    }
+    // 1. Score: each substantial paragraph credits its ancestors (parent fully, then less with distance).
+    List<PageModel.Node> candidates = new ArrayList<>();
+    for (PageModel.Paragraph p : paragraphs) {
+      if (p.chars < 25 || p.heading > 0 || p.linkDensity() > 0.5) {
+        continue;
+      }
+      double s = 1 + commas(p.text) + Math.min(p.chars / 100.0, 3.0);
+      if (p.boilerpipeContent) {
+        s += 1;
+      }
+      PageModel.Node a = p.owner;
+      for (int level = 0; a != null && level < 5; level++, a = a.parent) {
+        if (!a.scored) {
+          a.scored = true;
+          a.score = initialScore(a);
+          candidates.add(a);
+        }
+        double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        a.score += s / divider;
+      }
+    }
+    PageModel.Node top = null;
+    double best = Double.NEGATIVE_INFINITY;
+    List<double[]> finals = new ArrayList<>();
+    Map<PageModel.Node, Double> finalScore = new IdentityHashMap<>();
+    for (PageModel.Node n : candidates) {
+      double ld = n.chars == 0 ? 0 : (double) n.linkChars / n.chars;
+      double f = n.score * (1 - ld);
+      finalScore.put(n, f);
+      if (f > best || (f == best && top != null && n.order < top.order)) {
+        best = f;
+        top = n;
+      }
+    }
+    if (top == null) {
+      return fallback(paragraphs);
+    }
+    // 2. Several strong candidates under one ancestor: the article is spread over siblings.
+    List<PageModel.Node> strong = new ArrayList<>();
+    for (PageModel.Node n : candidates) {
+      if (n != top && finalScore.get(n) >= best * 0.75) {
+        strong.add(n);
+      }
+    }
+    strong.sort(Comparator.comparingInt(n -> n.order));
+    if (strong.size() >= 2) {
+      for (PageModel.Node a = top.parent; a != null && !a.tag.equals("body") && !a.tag.equals("html"); a = a.parent) {
+        int contained = 0;
+        for (PageModel.Node s : strong) {
+          if (a.isAncestorOf(s)) {
+            contained++;
+          }
+        }
+        if (contained >= 2) {
+          top = a;
+          break;
+        }
+      }
+    }
+    // A wrapper that only holds the candidate: climb.
+    while (top.parent != null && !top.parent.tag.equals("body") && top.parent.chars <= top.chars * 1.05) {
+      top = top.parent;
+    }
+    final PageModel.Node chosen = top;
+    double topScore = finalScore.getOrDefault(top, best);
+    double siblingThreshold = Math.max(10, topScore * 0.2);
+
+    // 3. Keep paragraphs under the top candidate or an accepted sibling of it, minus chrome inside.
+    Map<PageModel.Node, Boolean> siblingDecision = new IdentityHashMap<>();
+    List<PageModel.Paragraph> kept = new ArrayList<>();
+    for (PageModel.Paragraph p : paragraphs) {
+      PageModel.Node root = regionRoot(p.owner, chosen);
+      boolean inside;
+      if (root == chosen) {
+        inside = true;
+      } else if (root != null) {
+        inside = siblingDecision.computeIfAbsent(root, r -> acceptSibling(r, chosen, finalScore, siblingThreshold));
+      } else {
+        inside = false;
+      }
+      boolean keep;
+      if (inside) {
+        keep = !chromeBetween(p.owner, root, chosen) && acceptParagraph(p, root);
+      } else {
+        keep = rescue(p);
+      }
+      if (keep) {
+        kept.add(p);
+      }
+    }
+    return kept;
+  }
+
+  /** The ancestor of {@code owner} that is {@code top} or a sibling of it, else null. */
+  private static PageModel.Node regionRoot(PageModel.Node owner, PageModel.Node top) {
+    for (PageModel.Node a = owner; a != null; a = a.parent) {
+      if (a == top) {
+        return top;
+      }
+      if (a.parent == top.parent) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static boolean acceptSibling(
+      PageModel.Node s, PageModel.Node top, Map<PageModel.Node, Double> finalScore, double threshold) {
+    if (CHROME_TAGS.contains(s.tag) || s.chromeHint()) {
+      return false;
+    }
+    double bonus = !top.hint.isEmpty() && top.hint.equals(s.hint) ? threshold * 0.2 : 0;
+    Double f = finalScore.get(s);
+    if (f != null && f + bonus >= threshold) {
+      return true;
+    }
+    double ld = s.chars == 0 ? 0 : (double) s.linkChars / s.chars;
+    if (s.tag.equals("p") || s.tag.equals("blockquote") || s.tag.equals("pre") || s.tag.matches("h[2-6]")) {
+      return (s.chars > 80 && ld < 0.25) || (s.chars > 0 && ld == 0 && s.tag.matches("h[2-6]"));
+    }
+    return false;
+  }
+
+  /** True when an element between the paragraph and the region root is navigation, sharing, comments… */
+  private static boolean chromeBetween(PageModel.Node owner, PageModel.Node root, PageModel.Node top) {
+    for (PageModel.Node a = owner; a != null && a != root; a = a.parent) {
+      if (CHROME_TAGS.contains(a.tag)) {
+        return true;
+      }
+      // A hinted wrapper that holds most of the article's substantial text ("sticky-sidebar" or
+      // "intext-links" around the article) is no chrome; comment sections are chrome whatever their size.
+      if (a.chromeHint()
+          && (a.goodChars < top.goodChars * 0.5 || Hints.isComments(a.hint))) {
+        return true;
+      }
+      if ((a.tag.equals("ul") || a.tag.equals("ol") || a.tag.equals("table") || a.tag.equals("div"))
+          && a.chars > 0 && (double) a.linkChars / a.chars > 0.6) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean acceptParagraph(PageModel.Paragraph p, PageModel.Node root) {
+    double ld = p.linkDensity();
+    if (ld > 0.5 && !(p.chars > 200 && ld < 0.7)) {
+      return false;
+    }
+    if (p.heading > 0) {
+      return p.linkChars == 0 || ld < 0.5;
+    }
+    if (p.chars < 40 && !p.boilerpipeContent && ld > 0) {
+      return false;
+    }
+    return true;
+  }
+
+  /** Outside the chosen region, a long low-link paragraph that boilerpipe also takes and no hint rejects. */
+  private static boolean rescue(PageModel.Paragraph p) {
+    if (!p.boilerpipeContent || p.chars < 100 || p.linkDensity() > 0.2 || p.heading > 0) {
+      return false;
+    }
+    for (PageModel.Node a = p.owner; a != null; a = a.parent) {
+      if (CHROME_TAGS.contains(a.tag) || a.chromeHint()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<PageModel.Paragraph> fallback(List<PageModel.Paragraph> paragraphs) {
+    List<PageModel.Paragraph> kept = new ArrayList<>();
+    for (PageModel.Paragraph p : paragraphs) {
+      if (p.boilerpipeContent || (p.chars >= 40 && p.linkDensity() < 0.3)) {
+        kept.add(p);
+      }
+    }
+    return kept;
+  }
+
+  private static double initialScore(PageModel.Node n) {
+    double s =
+        switch (n.tag) {
+          case "article", "main" -> 10;
+          case "div", "section" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          case "nav", "aside", "footer" -> -25;
+          default -> 0;
+        };
+    if (!n.hint.isEmpty() && !n.tag.equals("body") && !n.tag.equals("html")) {
+      if (Hints.isPositive(n.hint)) {
+        s += 25;
+      }
+      if (Hints.isNegative(n.hint)) {
+        s -= 25;
+      }
+    }
+    if ("articlebody".equalsIgnoreCase(n.itemprop)) {
+      s += 25;
+    }
+    return s;
+  }
+
+  private static int commas(String text) {
+    int c = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == ',' || ch == '，' || ch == '、') {
+        c++;
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,69 @@
+package io.newsbeam.extract.html;
+
+import java.util.regex.Pattern;
+
+/**
+ * Class/id/role hints, language-neutral where possible (English and German words; the markup vocabulary of
+ * CMS themes is mostly English). Matching is on the lower-cased "class id role itemprop" string.
+ */
+final class Hints {
+  private Hints() {}
+
+  /** Chrome: navigation, sharing, related links, comments, captions, promotion, footers. */
+  private static final Pattern NEGATIVE =
+      Pattern.compile(
+          "(?:^|[^a-z])(?:nav|menu|menue|footer|foot|sidebar|aside|breadcrumbs?|pagination|pager|paging"
+              + "|share|sharing|shares|social|socials|sns|related|recommend\\w*|comments?|kommentar\\w*|disqus|replies|reply"
+              + "|respond|caption|figcaption|credits?|copyright|newsletter|subscribe|subscription|signup|promo\\w*"
+              + "|advert\\w*|ads?|adv|anzeige|werbung|banner|sponsor\\w*|tags|tagcloud|tag-?list|keywords|categories"
+              + "|meta|byline|author\\w*|autor\\w*|dateline|cookie\\w*|consent|popup|modal|login|search|suche|print"
+              + "|toolbar|rating|popular|trending|outbrain|taboola|skip|jump|masthead|topbar|header"
+              + "|teaser|more|morelinks|read-?more|weitere|empfehlung\\w*|seealso|see-also|also|bio|profile|avatar"
+              + "|gallery-?nav|postmetadata|entry-meta|post-meta|article-meta|utility|utilities|tools|actions|toc"
+              + "|button|btn|icons?|rss|feed|archive|calendar|links|linklist|blogroll|contact|impressum|legal"
+              + "|disclaimer|notice|alert|overlay|lightbox|carousel|slider|ticker|teaserbox|infobox|box-?ad|sticky)"
+              + "(?:$|[^a-z])"
+              + "|sharebar|sharing|socialmedia|relatedpost|relatedarticle|related-?posts|related-?articles|comment"
+              + "|newsletter|sidebar|breadcrumb|navbar|navigation|footer|advert|sponsored|shariff|addthis|sharethis"
+              + "|outbrain|taboola|disqus|subnav|topnav|mainnav|megamenu|cookie|paywall|nachrichten-?ticker");
+
+  /** Named main-content wrappers ("entry-content", "article-body"). */
+  private static final Pattern STRONG_POSITIVE =
+      Pattern.compile(
+          "articlebody|article-?body|article_?body|article-?content|article-?text|articletext|post-?body|post-?content"
+              + "|post-?text|entry-?content|entry-?body|story-?body|story-?content|storytext|main-?content"
+              + "|content-?body|text-?content|hentry|h-entry|e-content|artikel-?text|beitrag-?text");
+
+  /** Main-content wrappers, including generic words (scoring only). */
+  private static final Pattern POSITIVE =
+      Pattern.compile(
+          STRONG_POSITIVE.pattern()
+              + "|page-?content|blog-?post|single-?post|artikel|beitrag|inhalt"
+              + "|(?:^|[^a-z])(?:article|content|entry|post|story|text|body|main|blog|news|copy|richtext|rte|prose)(?:$|[^a-z])");
+
+  private static final Pattern BYLINE = Pattern.compile("byline|(?:^|[^a-z])(?:author|autor|writer|verfasser)(?:$|[^a-z-])|author-?name|article-?author|post-?author|entry-?author");
+  private static final Pattern DATE =
+      Pattern.compile("(?:^|[^a-z])(?:date|datum|time|published|pubdate|timestamp|posted-on|entry-date|post-date|article-date|meta-date|datetime|updated|dateline)(?:$|[^a-z])|publishdate|publish-date|post-?date|entry-?date|article-?date");
+
+  static boolean isNegative(String hint) {
+    return !hint.isEmpty() && NEGATIVE.matcher(hint).find();
+  }
+
+  private static final Pattern COMMENTS = Pattern.compile("comment|kommentar|disqus|(?:^|[^a-z])(?:replies|respond)(?:$|[^a-z])");
+
+  static boolean isComments(String hint) {
+    return !hint.isEmpty() && COMMENTS.matcher(hint).find();
+  }
+
+  static boolean isPositive(String hint) {
+    return !hint.isEmpty() && POSITIVE.matcher(hint).find();
+  }
+
+  static boolean isBylineHint(String hint) {
+    return !hint.isEmpty() && BYLINE.matcher(hint).find();
+  }
+
+  static boolean isDateHint(String hint) {
+    return !hint.isEmpty() && DATE.matcher(hint).find();
+  }
+}

@@ -1,0 +1,403 @@
+package io.newsbeam.extract.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsbeam.extract.Dates;
+import io.newsbeam.extract.TikaMetadata;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tika.metadata.Metadata;
+
+/** Title, authors, publication time and site of an HTML page, from every place pages put them. */
+final class HtmlMetadata {
+  private HtmlMetadata() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Pattern LD_SCRIPT =
+      Pattern.compile("<script[^>]*application/ld\\+json[^>]*>(.*?)</script>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern CANONICAL =
+      Pattern.compile("<link[^>]*rel=[\"']?canonical[\"']?[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HREF = Pattern.compile("href=[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»«/]{1,2}\\s+");
+
+  private static final List<String> DATE_KEYS =
+      List.of(
+          "article:published_time", "og:article:published_time", "og:published_time", "datePublished",
+          "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "published_time",
+          "article.published", "dc.date.issued", "DC.date.issued", "dcterms.date", "DC.Date", "dc.date", "DC.date",
+          "dc:date", "date", "sailthru.date", "parsely-pub-date", "article_date_original", "cXenseParse:recs:publishtime",
+          "og:updated_time", "article:modified_time", "last-modified");
+
+  static HtmlArticle read(
+      PageModel page, List<PageModel.Paragraph> kept, Metadata md, String html, List<String> paragraphs) {
+    List<JsonNode> ld = jsonLd(html);
+    String canonical = canonical(html, md);
+    String site = site(md, ld, canonical);
+    String title = title(page, md, ld, site, canonical);
+    List<String> authors = authors(page, md, ld);
+    String[] raw = new String[1];
+    Long published = published(page, md, ld, canonical, kept, raw);
+    return new HtmlArticle(paragraphs, title, authors, published, localDate(published, raw[0]), site);
+  }
+
+  // ------------------------------------------------------------------ JSON-LD
+
+  static List<JsonNode> jsonLd(String html) {
+    List<JsonNode> objects = new ArrayList<>();
+    if (html.indexOf("ld+json") < 0 && html.indexOf("LD+JSON") < 0) {
+      return objects;
+    }
+    Matcher m = LD_SCRIPT.matcher(html);
+    while (m.find()) {
+      try {
+        collect(JSON.readTree(m.group(1).strip()), objects, 0);
+      } catch (Exception ignored) {
+        // broken JSON-LD is common; the other sources still apply
+      }
+    }
+    return objects;
+  }
+
+  private static void collect(JsonNode node, List<JsonNode> out, int depth) {
+    if (node == null || depth > 4) {
+      return;
+    }
+    if (node.isArray()) {
+      for (JsonNode n : node) {
+        collect(n, out, depth + 1);
+      }
+    } else if (node.isObject()) {
+      out.add(node);
+      if (node.has("@graph")) {
+        collect(node.get("@graph"), out, depth + 1);
+      }
+      if (node.has("mainEntity")) {
+        collect(node.get("mainEntity"), out, depth + 1);
+      }
+    }
+  }
+
+  private static boolean isArticleType(JsonNode n) {
+    JsonNode t = n.get("@type");
+    String type = t == null ? "" : t.isArray() ? t.toString() : t.asText();
+    return type.contains("Article") || type.contains("BlogPosting") || type.contains("Posting")
+        || type.contains("Report") || type.contains("NewsArticle");
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null) {
+      return null;
+    }
+    if (v.isArray() && v.size() > 0) {
+      v = v.get(0);
+    }
+    return v.isValueNode() ? v.asText() : null;
+  }
+
+  // ------------------------------------------------------------------ site
+
+  private static String canonical(String html, Metadata md) {
+    String og = md.get("og:url");
+    if (og != null && og.startsWith("http")) {
+      return og.strip();
+    }
+    int head = Math.min(html.length(), 200_000);
+    Matcher m = CANONICAL.matcher(html.substring(0, head));
+    if (m.find()) {
+      Matcher h = HREF.matcher(m.group());
+      if (h.find() && h.group(1).startsWith("http")) {
+        return h.group(1).strip();
+      }
+    }
+    return null;
+  }
+
+  private static String site(Metadata md, List<JsonNode> ld, String canonical) {
+    String name = md.get("og:site_name");
+    if (name != null && !name.isBlank()) {
+      return PageModelBuilder.collapse(name);
+    }
+    for (JsonNode n : ld) {
+      JsonNode pub = n.get("publisher");
+      if (pub != null && pub.isObject() && pub.has("name") && isArticleType(n)) {
+        return PageModelBuilder.collapse(pub.get("name").asText());
+      }
+    }
+    String host = host(canonical);
+    return host;
+  }
+
+  static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String host = URI.create(url.strip().replace(" ", "%20")).getHost();
+      return host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ title
+
+  private static String title(PageModel page, Metadata md, List<JsonNode> ld, String site, String canonical) {
+    List<String> h1s = new ArrayList<>();
+    for (String kind : List.of("h1", "title-heading")) {
+      for (PageModel.Marked m : page.marked) {
+        if (m.kind().equals(kind) && !m.text().isEmpty() && m.text().length() < 300) {
+          h1s.add(m.text());
+        }
+      }
+    }
+    String og = first(md, "og:title", "twitter:title");
+    String headline = null;
+    for (JsonNode n : ld) {
+      if (isArticleType(n) && text(n, "headline") != null) {
+        headline = PageModelBuilder.collapse(text(n, "headline"));
+        break;
+      }
+    }
+    String tag = page.titleElement != null ? page.titleElement : TikaMetadata.title(md);
+    // An <h1> that the document title or og:title also names is the article title.
+    for (String h : h1s) {
+      for (String t : new String[] {og, headline, tag}) {
+        if (t != null && normalize(t).contains(normalize(h)) && normalize(h).length() >= 4) {
+          return h;
+        }
+      }
+    }
+    if (og != null && !og.isBlank()) {
+      return stripSite(PageModelBuilder.collapse(og), site, canonical);
+    }
+    if (headline != null && !headline.isBlank()) {
+      return headline;
+    }
+    if (h1s.size() == 1) {
+      return h1s.get(0);
+    }
+    if (tag != null && !tag.isBlank()) {
+      return stripSite(PageModelBuilder.collapse(tag), site, canonical);
+    }
+    return h1s.isEmpty() ? null : h1s.get(0);
+  }
+
+  /** Removes a site name suffix or prefix ("Title | Site", "Site - Title"). */
+  static String stripSite(String title, String site, String canonical) {
+    String[] parts = TITLE_SEPARATOR.split(title);
+    if (parts.length < 2) {
+      return title;
+    }
+    String siteNorm = site == null ? "" : normalize(site);
+    String host = host(canonical);
+    String hostCore = host == null ? "" : host.replaceFirst("\\.[a-z]+$", "").replaceAll("[^a-z0-9]", "");
+    List<String> kept = new ArrayList<>();
+    for (String p : parts) {
+      String n = normalize(p);
+      String compact = n.replaceAll("[^\\p{L}\\p{N}]", "");
+      boolean isSite = (!siteNorm.isEmpty() && (n.equals(siteNorm) || siteNorm.contains(n) && n.length() >= 3))
+          || (!hostCore.isEmpty() && compact.length() >= 3 && (hostCore.contains(compact) || compact.contains(hostCore)));
+      if (!isSite) {
+        kept.add(p.strip());
+      }
+    }
+    if (kept.isEmpty()) {
+      return title;
+    }
+    if (kept.size() == parts.length) {
+      // nothing recognisably the site: drop a short last part only ("Title | Foo")
+      String last = parts[parts.length - 1];
+      if (parts.length >= 2 && last.split("\\s+").length <= 3 && parts[0].length() > last.length() * 2) {
+        return title.substring(0, title.lastIndexOf(last)).replaceFirst("\\s+[|\\-–—:·»«/]{1,2}\\s*$", "").strip();
+      }
+      return title;
+    }
+    return String.join(" - ", kept);
+  }
+
+  // ------------------------------------------------------------------ authors
+
+  private static final Pattern BY_PREFIX =
+      Pattern.compile("^(?:(?:written|posted|published|story|text|words|photos?|von|by|par|por|di|door|autor(?:in)?|author|verfasst von|geschrieben von|ein beitrag von)\\b[:\\s]*)+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|\\||&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
+  private static final Pattern NOT_NAME =
+      Pattern.compile("\\d|@|https?:|www\\.|\\b(?:editor|redakteur|correspondent|korrespondent|reporter|staff|professor|university|universität|minutes?|min read|updated|aktualisiert|posted|published|veröffentlicht|am|on|um|at|in|uhr|comments?|kommentare?|share|teilen|e-?mail|protected|redaktion\\w*|newsdesk|team)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static List<String> authors(PageModel page, Metadata md, List<JsonNode> ld) {
+    Set<String> names = new LinkedHashSet<>();
+    for (JsonNode n : ld) {
+      if (!isArticleType(n)) {
+        continue;
+      }
+      JsonNode a = n.get("author");
+      if (a == null) {
+        a = n.get("creator");
+      }
+      if (a != null) {
+        for (JsonNode one : a.isArray() ? a : List.of(a)) {
+          String v = one.isObject() ? (one.has("name") ? one.get("name").asText() : null) : one.asText();
+          addNames(v, names);
+        }
+      }
+      if (!names.isEmpty()) {
+        return new ArrayList<>(names);
+      }
+    }
+    for (String key : List.of("author", "article:author", "dc.creator", "DC.creator", "dc:creator", "parsely-author", "sailthru.author", "byl", "citation_author")) {
+      for (String v : md.getValues(key)) {
+        addNames(v, names);
+      }
+      if (!names.isEmpty()) {
+        return new ArrayList<>(names);
+      }
+    }
+    for (String kind : List.of("author-prop", "author-link", "byline")) {
+      for (PageModel.Marked m : page.marked) {
+        if (m.kind().equals(kind) && m.text().length() <= 120) {
+          addNames(m.text(), names);
+        }
+      }
+      if (!names.isEmpty()) {
+        return new ArrayList<>(names);
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  /** Adds the clean names found in a byline or author field. */
+  static void addNames(String value, Set<String> names) {
+    if (value == null || value.isBlank() || value.strip().startsWith("http")) {
+      return;
+    }
+    String v = PageModelBuilder.collapse(value);
+    v = BY_PREFIX.matcher(v).replaceFirst("");
+    // a date or time ends the names: "Jane Roe | March 3, 2021", "Jane Roe, 3. März 2021"
+    v = v.split("\\s+[|•·–—]\\s+|\\s+-\\s+|\\(")[0];
+    for (String part : NAME_SPLIT.split(v)) {
+      String p = BY_PREFIX.matcher(part.strip()).replaceFirst("").strip();
+      p = p.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s&&[^.]]+$", "").strip();
+      if (p.isEmpty() || p.length() > 60 || NOT_NAME.matcher(p).find()) {
+        continue;
+      }
+      if (p.split("\\s+").length > 4) {
+        continue;
+      }
+      names.add(p);
+    }
+  }
+
+  // ------------------------------------------------------------------ publication time
+
+  private static Long published(
+      PageModel page, Metadata md, List<JsonNode> ld, String canonical, List<PageModel.Paragraph> kept, String[] raw) {
+    for (JsonNode n : ld) {
+      if (isArticleType(n)) {
+        Optional<Long> t = machine(raw, text(n, "datePublished"));
+        if (t.isPresent()) {
+          return t.get();
+        }
+      }
+    }
+    for (JsonNode n : ld) {
+      Optional<Long> t = machine(raw, text(n, "datePublished"));
+      if (t.isPresent()) {
+        return t.get();
+      }
+    }
+    for (String key : DATE_KEYS.subList(0, DATE_KEYS.size() - 3)) {
+      Optional<Long> t = machine(raw, md.get(key));
+      if (t.isPresent()) {
+        return t.get();
+      }
+    }
+    for (PageModel.Marked m : page.marked) {
+      if (m.kind().equals("date-prop")) {
+        Optional<Long> t = machine(raw, m.attribute() != null ? m.attribute() : m.text());
+        if (t.isPresent()) {
+          return t.get();
+        }
+      }
+    }
+    Optional<Long> fromUrl = Dates.parseUrl(canonical);
+    if (fromUrl.isPresent()) {
+      return fromUrl.get();
+    }
+    for (PageModel.Marked m : page.marked) {
+      if (m.kind().equals("time")) {
+        Optional<Long> t = machine(raw, m.attribute() != null ? m.attribute() : m.text());
+        if (t.isPresent()) {
+          return t.get();
+        }
+      }
+    }
+    for (PageModel.Marked m : page.marked) {
+      if (m.kind().equals("date-box") || m.kind().equals("byline")) {
+        Optional<Long> t = m.attribute() != null ? machine(raw, m.attribute()) : Dates.parseText(m.text());
+        if (t.isPresent()) {
+          return t.get();
+        }
+      }
+    }
+    // a dateline among the first article paragraphs, or just before them
+    int start = kept.isEmpty() ? 0 : Math.max(0, kept.get(0).index - 5);
+    for (int i = start; i < Math.min(page.paragraphs.size(), start + 12); i++) {
+      PageModel.Paragraph p = page.paragraphs.get(i);
+      if (p.chars <= 120) {
+        Optional<Long> t = Dates.parseText(p.text);
+        if (t.isPresent()) {
+          return t.get();
+        }
+      }
+    }
+    for (String key : DATE_KEYS.subList(DATE_KEYS.size() - 3, DATE_KEYS.size())) {
+      Optional<Long> t = machine(raw, md.get(key));
+      if (t.isPresent()) {
+        return t.get();
+      }
+    }
+    return null;
+  }
+
+  /** Parses a machine-readable time and remembers the string it came from (for the page's calendar date). */
+  private static Optional<Long> machine(String[] raw, String value) {
+    Optional<Long> t = Dates.parseMachine(value);
+    if (t.isPresent()) {
+      raw[0] = value.strip();
+    }
+    return t;
+  }
+
+  /** The calendar date as the page writes it ("2022-05-07T20:06-05:00" → 2022-05-07), else the UTC date. */
+  static String localDate(Long millis, String raw) {
+    if (millis == null) {
+      return null;
+    }
+    if (raw != null && raw.matches("^\\d{4}-\\d{2}-\\d{2}.*")) {
+      return raw.substring(0, 10);
+    }
+    return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+  }
+
+  private static String first(Metadata md, String... keys) {
+    for (String k : keys) {
+      String v = md.get(k);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  static String normalize(String s) {
+    return PageModelBuilder.collapse(s).toLowerCase(Locale.ROOT);
+  }
+}
