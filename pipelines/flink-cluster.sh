@@ -70,9 +70,10 @@ restart-strategy.type: fixed-delay
 restart-strategy.fixed-delay.attempts: ${FLINK_RESTART_ATTEMPTS:-3}
 restart-strategy.fixed-delay.delay: ${FLINK_RESTART_DELAY:-5 s}
 jobmanager.execution.failover-strategy: region
-# Notice a lost TaskManager within seconds rather than the default 50 s.
-heartbeat.interval: 2000
-heartbeat.timeout: 10000
+# A killed TaskManager is noticed within seconds anyway (its heartbeat RPCs fail: heartbeat.rpc-failure-threshold);
+# the timeout, for a TaskManager that hangs, stays generous so a busy machine does not fail healthy ones.
+heartbeat.interval: 5000
+heartbeat.timeout: 60000
 io.tmp.dirs: $dir/tmp
 blob.storage.directory: $dir/tmp/blobs
 web.tmpdir: $dir/tmp/web

@@ -68,7 +68,7 @@ public class FlinkClusterIT {
     Path log = tmp.getRoot().toPath().resolve("sample-flink.log");
     FlinkCluster.awaitSuccess(
         cluster.submit(log, "--input=" + input, "--output=" + out, "--jobName=newsbeam-sample-it"), log,
-        Duration.ofMinutes(6));
+        Duration.ofMinutes(12));
 
     RunOutput actual = RunOutput.read(out);
     assertEquals("FlinkRunner", actual.manifest.get("options").get("runner").asText());
@@ -82,7 +82,7 @@ public class FlinkClusterIT {
   @Test
   public void aTaskManagerKilledMidJobLosesNothingAndDoublesNothing() throws Exception {
     Path input = tmp.getRoot().toPath().resolve("generated");
-    int files = GeneratedNews.write(input, 240);
+    int files = GeneratedNews.write(input, 120);
     RunOutput expected = direct(input + "/*", tmp.getRoot().toPath().resolve("fault-direct"));
     assertEquals(files, expected.manifest.get("input_documents").asInt());
 
@@ -93,10 +93,10 @@ public class FlinkClusterIT {
 
     // Kill the TaskManager once the job runs and data flows (a task already finished or records written),
     // then start a replacement: Flink must restart the failed work on it.
-    String id = awaitMidRun(run, log, job, Duration.ofMinutes(5));
+    String id = awaitMidRun(run, log, job, Duration.ofMinutes(10));
     cluster.killTaskManager();
     cluster.addTaskManager();
-    FlinkCluster.awaitSuccess(run, log, Duration.ofMinutes(8));
+    FlinkCluster.awaitSuccess(run, log, Duration.ofMinutes(15));
 
     JsonNode state = cluster.get("/jobs/" + id);
     assertEquals("FINISHED", state.path("state").asText());

@@ -30,7 +30,7 @@ public final class FlexTemplateSpec {
       "Raw news files (text, HTML, PDF, DOCX, e-mail, gzip, zip) to clean, deduplicated, event-partitioned Avro"
           + " with a manifest; every input ends as an article, a duplicate or a reject.";
 
-  /** The metadata as JSON text (stable order: options in declaration order of their getters' names). */
+  /** The metadata as JSON text (stable order: parameters sorted by name). */
   public static String json() {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("name", NAME);

@@ -80,13 +80,14 @@ public final class FlinkCluster implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar newsbeam-bundled.jar} on this cluster (FlinkRunner, parallelism 2) with {@code args};
+   * Starts {@code java -jar newsbeam-bundled.jar} on this cluster with {@code args} and the options of
+   * {@code pipelines/flink.sh} (FlinkRunner, parallelism 2, fasterCopy);
    * its output goes to {@code log}.
    */
   public Process submit(Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         javaBin(), "-Xmx768m", "-jar", bundledJar().toString(),
-        "--runner=FlinkRunner", "--flinkMaster=localhost:" + port, "--parallelism=2"));
+        "--runner=FlinkRunner", "--flinkMaster=localhost:" + port, "--parallelism=2", "--fasterCopy=true"));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
