@@ -36,7 +36,7 @@ import org.junit.rules.TemporaryFolder;
 public class DataflowOfflineIT {
   @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
 
-  @Test
+  @Test(timeout = 300_000) // fails instead of hanging if the SDK reaches for the network after all
   public void translatesThePipelineIntoADataflowJobOffline() throws Exception {
     Path template = tmp.getRoot().toPath().resolve("template.json");
     Path staging = tmp.newFolder("staging").toPath();
@@ -47,6 +47,8 @@ public class DataflowOfflineIT {
             "--project=newsbeam-offline-test",
             "--region=europe-west1",
             "--tempLocation=gs://newsbeam-offline-test/tmp",
+            // set, so the SDK does not look the bucket up (its soft-delete policy) to derive it
+            "--gcpTempLocation=gs://newsbeam-offline-test/tmp",
             "--workerMachineType=n2-standard-4",
             "--maxNumWorkers=7",
             "--jobName=newsbeam-offline",
@@ -87,7 +89,7 @@ public class DataflowOfflineIT {
     return false;
   }
 
-  @Test
+  @Test(timeout = 300_000)
   public void withoutCredentialsTheBundledJarFailsAtOnceSayingWhatToDo() throws Exception {
     Path home = tmp.newFolder("home-without-credentials").toPath();
     Path jar = Path.of(System.getProperty("newsbeam.bundledJar", "target/newsbeam-bundled.jar"));
