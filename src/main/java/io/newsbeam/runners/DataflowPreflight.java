@@ -59,8 +59,9 @@ public final class DataflowPreflight {
     for (String name : List.of("tempLocation", "gcpTempLocation", "stagingLocation", "input", "output")) {
       String v = o.get(name);
       if (v != null && !GCS.matcher(v).matches()) {
-        p.add("--" + name + "=" + v + " must be a gs:// location (Dataflow workers cannot see local files),"
-            + " e.g. gs://my-bucket/" + (name.endsWith("Location") ? "tmp" : name));
+        p.add("--" + name + "=" + v + " must be a gs:// location (Dataflow workers cannot see local files;"
+            + " bucket names have 3-63 lowercase letters, digits, '-', '_' or '.'), e.g. gs://my-bucket/"
+            + (name.endsWith("Location") ? "tmp" : name));
       }
     }
     for (String name : List.of("input", "output")) {
