@@ -4,6 +4,7 @@ import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.extract.ExtractorKind;
 import io.newsbeam.options.NewsbeamOptions;
 import io.newsbeam.output.OutputFolder;
+import io.newsbeam.runners.DataflowPreflight;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Reject;
 import io.newsbeam.transforms.AssignEvents;
@@ -16,6 +17,7 @@ import io.newsbeam.transforms.ReadRawDocuments;
 import io.newsbeam.transforms.StripBoilerplate;
 import io.newsbeam.transforms.WithRejects;
 import io.newsbeam.transforms.WriteEventPartitions;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
@@ -39,6 +41,7 @@ public final class NewsbeamPipeline {
 
   public static void main(String[] args) {
     Logging.configureDefaults();
+    DataflowPreflight.check(args, System.getenv(), Path.of(System.getProperty("user.home")));
     PipelineOptionsFactory.register(NewsbeamOptions.class);
     NewsbeamOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsbeamOptions.class);
     PipelineResult.State state = run(options).waitUntilFinish();

@@ -12,7 +12,7 @@ final class Rejects {
   static Reject of(String sourceUri, String stage, RejectReason reason, String message, long sizeBytes) {
     Counter counter = Metrics.counter("newsbeam." + stage, "rejects_" + reason.code());
     counter.inc();
-    String msg = message == null ? reason.code() : message;
+    String msg = message == null ? reason.code() : stable(message);
     if (msg.length() > 2000) {
       msg = msg.substring(0, 2000) + "…";
     }
@@ -23,5 +23,13 @@ final class Rejects {
         .setMessage(msg)
         .setSizeBytes(sizeBytes)
         .build();
+  }
+
+  /**
+   * Drops JVM identity hashes (Object.toString's "PDFParser@2d3c4a76", as Tika words some errors) from a message:
+   * they differ per JVM, and reject records must be the same on every runner and run.
+   */
+  static String stable(String message) {
+    return message.replaceAll("\\b([A-Z][\\w$]*)@[0-9a-f]{1,8}\\b", "$1");
   }
 }
