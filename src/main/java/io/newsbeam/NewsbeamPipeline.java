@@ -65,7 +65,8 @@ public final class NewsbeamPipeline {
     WithRejects<Article> clean = drafts.then("StripBoilerplate", StripBoilerplate.create());
     PCollectionTuple collapsed = clean.then("CollapseDuplicates", CollapseDuplicates.create());
     PCollectionTuple grouped =
-        collapsed.apply("AssignEvents", AssignEvents.with(options.getEventSimilarity(), options.getEventWindowDays()));
+        collapsed.apply("AssignEvents", AssignEvents.with(options.getEventSimilarity(), options.getEventWindowDays())
+            .keepingIdsFrom(options.getPreviousEvents()));
 
     PCollection<Reject> rejects =
         PCollectionList.of(raw.rejects()).and(drafts.rejects()).and(clean.rejects())
@@ -96,6 +97,7 @@ public final class NewsbeamPipeline {
     m.put("parseTimeoutSeconds", Integer.toString(o.getParseTimeoutSeconds()));
     m.put("eventSimilarity", Double.toString(o.getEventSimilarity()));
     m.put("eventWindowDays", Integer.toString(o.getEventWindowDays()));
+    m.put("previousEvents", o.getPreviousEvents() == null ? "" : o.getPreviousEvents());
     return m;
   }
 }

@@ -16,6 +16,7 @@ public final class Evaluate {
 
   static {
     KINDS.put("clustering", "io.newsbeam.eval.ScorePredictions");
+    KINDS.put("events", "io.newsbeam.eval.EvaluateEvents");
   }
 
   public static void main(String[] args) throws Exception {
