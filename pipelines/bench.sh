@@ -4,6 +4,7 @@
 #   pipelines/bench.sh generate N DIR [SEED]        a realistic corpus of N documents from the dev data (deterministic)
 #   pipelines/bench.sh run N [direct|flink] [options]  end-to-end docs/s, MB/s, peak memory on a generated corpus
 #   pipelines/bench.sh dedup N [beam|library] [SEED]   dedup step on N generated syndicated documents (DedupScaleBench)
+#   pipelines/bench.sh events N [TXT_DIR]           event grouping time on N documents generated from the ECB+ dev texts
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cmd="${1:-help}"; shift || true
@@ -40,7 +41,12 @@ case "$cmd" in
     exec java ${NEWSBEAM_JAVA_OPTS:--Xmx8g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
       io.newsbeam.bench.DedupScaleBench "$@"
     ;;
+  events)
+    (cd "$here" && mvn -q -B -DskipTests test-compile)
+    exec java ${NEWSBEAM_JAVA_OPTS:--Xmx4g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
+      io.newsbeam.bench.EventsScaling "$@"
+    ;;
   *)
-    sed -n '2,7p' "$0"
+    sed -n '2,8p' "$0"
     ;;
 esac

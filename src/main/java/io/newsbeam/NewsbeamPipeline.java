@@ -70,7 +70,8 @@ public final class NewsbeamPipeline {
     WithRejects<Article> clean = drafts.then("StripBoilerplate", StripBoilerplate.create());
     PCollectionTuple collapsed = clean.then("CollapseDuplicates", CollapseDuplicates.create());
     PCollectionTuple grouped =
-        collapsed.apply("AssignEvents", AssignEvents.with(options.getEventSimilarity(), options.getEventWindowDays()));
+        collapsed.apply("AssignEvents", AssignEvents.with(options.getEventSimilarity(), options.getEventWindowDays())
+            .keepingIdsFrom(options.getPreviousEvents()));
     PCollectionTuple quoted = grouped.apply("ClusterQuotes", ClusterQuotes.create());
 
     PCollection<Reject> rejects =
@@ -103,6 +104,7 @@ public final class NewsbeamPipeline {
     m.put("parseTimeoutSeconds", Integer.toString(o.getParseTimeoutSeconds()));
     m.put("eventSimilarity", Double.toString(o.getEventSimilarity()));
     m.put("eventWindowDays", Integer.toString(o.getEventWindowDays()));
+    m.put("previousEvents", o.getPreviousEvents() == null ? "" : o.getPreviousEvents());
     return m;
   }
 }

@@ -183,4 +183,29 @@ public class EndToEndTest {
     assertEquals(List.of("Lena Fischer"), docx.getAuthors());
     assertThat(docx.getBody(), containsString("1.2 million tonnes"));
   }
+
+  /** Events of the seeds as a clustering must equal the gold's (../shared/gold/seeds.json): {000,001,003,004} and {002}. */
+  @Test
+  public void seedsFormExactlyTheGoldEvents() throws Exception {
+    JsonNode gold = new ObjectMapper().readTree(Paths.shared().resolve("gold/seeds.json").toFile()).get("documents");
+    Map<String, String> predictedOfGold = new HashMap<>();
+    Map<String, String> goldOfPredicted = new HashMap<>();
+    int seen = 0;
+    List<Article> all = new ArrayList<>(articles);
+    all.addAll(duplicates); // a seed may be the copy of another input (004 and its gzip mirror)
+    for (Article a : all) {
+      JsonNode g = gold.get(file(a));
+      if (g == null) {
+        continue;
+      }
+      seen++;
+      String goldEvent = g.get("event").asText();
+      String prev = predictedOfGold.putIfAbsent(goldEvent, a.getEventId());
+      assertEquals("gold event " + goldEvent + " split: " + file(a), prev == null ? a.getEventId() : prev, a.getEventId());
+      String prevGold = goldOfPredicted.putIfAbsent(a.getEventId(), goldEvent);
+      assertEquals("event " + a.getEventId() + " mixes gold events", prevGold == null ? goldEvent : prevGold, goldEvent);
+    }
+    assertEquals(gold.size(), seen);
+    assertEquals(2, predictedOfGold.size());
+  }
 }

@@ -20,6 +20,7 @@ public final class Evaluate {
     KINDS.put("seeds", "io.newsbeam.eval.SeedsEvaluation");
     KINDS.put("quotes", "io.newsbeam.eval.QuoteFigures");
     KINDS.put("extraction", "io.newsbeam.eval.ExtractionEvaluation");
+    KINDS.put("events", "io.newsbeam.eval.EvaluateEvents");
   }
 
   /** The registered kinds (kind → main class), for the {@code newsbeam evaluate} command. */

@@ -8,32 +8,37 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Readable, deterministic event ids safe as a path segment and in URLs: {@code <date>-<term>-<term>-<hash>},
- * lowercase letters, digits and '-'. The hash comes from the representative article, so the id stays when
- * later articles join the event.
+ * Readable, deterministic event ids safe as a path segment and in URLs: {@code <date>-<word>-<word>-<hash>}
+ * (e.g. {@code 2021-03-23-lavrov-wang-guilin-1a2b3c4d}), lowercase letters, digits and '-'. The date is the
+ * first publication ("undated" when none is known), the words name the key entities and place, and the hash
+ * comes from the event's anchor article (its earliest, then smallest id), so the hash part stays when later
+ * articles join. Across runs, {@code --previousEvents} keeps whole ids (see {@link PreviousEvents}).
  */
 public final class EventNaming {
   private EventNaming() {}
 
-  public static String eventId(Long firstPublished, List<String> terms, String representativeId) {
+  public static String eventId(Long firstPublished, List<String> words, String anchorId) {
     StringBuilder id = new StringBuilder();
     id.append(firstPublished == null
         ? "undated"
         : Instant.ofEpochMilli(firstPublished).atZone(ZoneOffset.UTC).toLocalDate().toString());
     int used = 0;
-    for (String t : terms) {
+    for (String t : words) {
       String slug = slug(t);
-      if (!slug.isEmpty() && used < 3) {
+      if (!slug.isEmpty() && used < 3 && id.indexOf("-" + slug + "-") < 0) {
         id.append('-').append(slug);
         used++;
       }
     }
-    id.append('-').append(Hashing.shortHash(representativeId, 8));
+    id.append('-').append(Hashing.shortHash(anchorId, 8));
     return id.toString();
   }
 
-  public static String label(List<String> terms) {
-    return String.join(", ", terms);
+  /** The word that names an entity in an id: its last word, or its first when the last is shorter than 3 letters ("Wang Yi" → wang). */
+  static String nameWord(String entityKey) {
+    String[] words = entityKey.split(" ");
+    String last = words[words.length - 1];
+    return last.length() >= 3 || words.length == 1 ? last : words[0];
   }
 
   /** ASCII-folds and keeps [a-z0-9], at most 20 characters. */

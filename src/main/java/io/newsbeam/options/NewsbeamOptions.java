@@ -56,8 +56,8 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setParseTimeoutSeconds(int value);
 
-  @Description("Cosine similarity (TF-IDF) above which an article joins an event.")
-  @Default.Double(0.2)
+  @Description("Similarity (key terms and named entities, average linkage) at which articles group into one event.")
+  @Default.Double(0.23)
   double getEventSimilarity();
 
   void setEventSimilarity(double value);
@@ -67,4 +67,9 @@ public interface NewsbeamOptions extends PipelineOptions {
   int getEventWindowDays();
 
   void setEventWindowDays(int value);
+
+  @Description("Events table (events/ folder) of an earlier run: events that hold its articles keep their ids, so partitions can be appended.")
+  String getPreviousEvents();
+
+  void setPreviousEvents(String value);
 }

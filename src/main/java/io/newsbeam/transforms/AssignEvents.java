@@ -1,20 +1,35 @@
 package io.newsbeam.transforms;
 
 import io.newsbeam.events.EventDoc;
-import io.newsbeam.events.EventGrouper;
-import io.newsbeam.events.EventNaming;
+import io.newsbeam.events.EventFeatures;
+import io.newsbeam.events.EventFeatures.EventVector;
+import io.newsbeam.events.EventGrouping;
+import io.newsbeam.events.EventParams;
+import io.newsbeam.events.EventSignals;
+import io.newsbeam.events.EventSummary;
+import io.newsbeam.events.PreviousEvents;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Event;
 import io.newsbeam.text.Times;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -22,43 +37,121 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Groups canonical articles into events (TF-IDF cosine within a publication-time window), sets {@code
- * event_id} on them and on their duplicates, and emits one {@link Event} record per event.
+ * Groups canonical articles into events and sets {@code event_id} on them and on their duplicates; emits one
+ * {@link Event} per event. Never gathers the corpus under one key:
+ *
+ * <ol>
+ *   <li>{@code ReadSignals}: dates (metadata or text), entities, terms per article ({@link EventSignals});</li>
+ *   <li>{@code CountFeatures}: document frequencies (features seen at least twice) as a map side input;</li>
+ *   <li>{@code Vectorize}: TF-IDF vectors and block keys ({@link EventFeatures});</li>
+ *   <li>{@code ClusterBlocks}: per block key, average-linkage clusters within windows of at most maxBlock
+ *       articles ({@link EventGrouping#edges}): cost linear in N;</li>
+ *   <li>{@code ConnectClusters}: connected components of the cluster edges by min-label propagation with
+ *       pointer jumping ({@link ConnectComponents}, a fixed number of rounds, checked);</li>
+ *   <li>{@code SummarizeEvents}: per component, the events-table row ({@link EventSummary});</li>
+ *   <li>{@code KeepPreviousIds} (with {@code --previousEvents}): events holding articles of an earlier run's
+ *       event keep its id ({@link PreviousEvents});</li>
+ *   <li>{@code LabelArticles} / {@code InheritEvent}: event ids onto articles and their copies.</li>
+ * </ol>
  */
 public final class AssignEvents extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<Article> ARTICLES = new TupleTag<>() {};
   public static final TupleTag<Article> DUPLICATES = new TupleTag<>() {};
   public static final TupleTag<Event> EVENTS = new TupleTag<>() {};
 
-  private final double threshold;
-  private final int windowDays;
+  private final EventParams params;
+  private final String previousEvents;
 
-  private AssignEvents(double threshold, int windowDays) {
-    this.threshold = threshold;
-    this.windowDays = windowDays;
+  private AssignEvents(EventParams params, String previousEvents) {
+    params.validate();
+    this.params = params;
+    this.previousEvents = previousEvents;
   }
 
   public static AssignEvents with(double threshold, int windowDays) {
-    return new AssignEvents(threshold, windowDays);
+    return new AssignEvents(EventParams.defaults().withThreshold(threshold).withWindowDays(windowDays), null);
+  }
+
+  public static AssignEvents with(EventParams params) {
+    return new AssignEvents(params, null);
+  }
+
+  /** Keeps the ids of the events table under {@code dir} (an earlier run's events/ folder); null or empty: none. */
+  public AssignEvents keepingIdsFrom(String dir) {
+    return new AssignEvents(params, dir == null || dir.isBlank() ? null : dir);
   }
 
   /** Expects the output of {@link CollapseDuplicates}. */
   @Override
   public PCollectionTuple expand(PCollectionTuple collapsed) {
-    PCollectionTuple grouped =
-        collapsed
-            .get(CollapseDuplicates.CANONICAL)
-            .apply("OneCorpus", WithKeys.of("all"))
-            .apply("GatherCorpus", GroupByKey.create())
-            .apply("GroupIntoEvents",
-                ParDo.of(new GroupFn(threshold, windowDays)).withOutputTags(ARTICLES, TupleTagList.of(EVENTS)));
-    PCollection<Article> articles = grouped.get(ARTICLES).setCoder(AvroCoder.of(Article.class));
-    grouped.get(EVENTS).setCoder(AvroCoder.of(Event.class));
+    PCollection<Article> canonical = collapsed.get(CollapseDuplicates.CANONICAL);
+    PCollection<EventSignals> signals =
+        canonical.apply("ReadSignals", MapElements.into(TypeDescriptor.of(EventSignals.class)).via(AssignEvents::signals))
+            .setCoder(SerializableCoder.of(EventSignals.class));
+    PCollectionView<Map<String, Long>> df =
+        signals
+            .apply("FeatureKeys", FlatMapElements.into(TypeDescriptors.strings()).via((EventSignals s) -> new ArrayList<>(new HashSet<>(EventFeatures.dfKeys(s)))))
+            .apply("CountFeatures", Count.perElement())
+            .apply("SeenTwice", Filter.by((KV<String, Long> kv) -> kv.getValue() >= 2))
+            .apply("AsMap", View.asMap());
+    PCollectionView<Long> docs = canonical.apply("CountArticles", Count.globally()).apply("AsSingleton", View.asSingleton());
+    PCollection<EventVector> vectors =
+        signals.apply("Vectorize", ParDo.of(new VectorizeFn(df, docs, params)).withSideInputs(df, docs))
+            .setCoder(SerializableCoder.of(EventVector.class));
+
+    PCollection<KV<String, String>> edges =
+        vectors
+            .apply("ByBlockKey", ParDo.of(new BlockKeysFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventVector.class)))
+            .apply("GatherBlocks", GroupByKey.create())
+            .apply("ClusterBlocks", ParDo.of(new ClusterBlockFn(params)));
+    PCollection<KV<String, String>> labels =
+        vectors.apply("ArticleIds", MapElements.into(TypeDescriptors.strings()).via(EventVector::id))
+            .apply("ConnectClusters", ConnectComponents.of(edges));
+
+    TupleTag<String> labelTag = new TupleTag<>() {};
+    TupleTag<EventVector> vectorTag = new TupleTag<>() {};
+    PCollection<KV<String, EventSummary>> summaries =
+        KeyedPCollectionTuple.of(labelTag, labels)
+            .and(vectorTag, vectors.apply("KeyVectors", WithKeys.of(EventVector::id).withKeyType(TypeDescriptors.strings())))
+            .apply("JoinLabels", CoGroupByKey.create())
+            .apply("ByComponent", ParDo.of(new ByComponentFn(labelTag, vectorTag)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventVector.class)))
+            .apply("GatherComponents", GroupByKey.create())
+            .apply("SummarizeEvents", ParDo.of(new SummarizeFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventSummary.class)));
+
+    PCollection<KV<String, String>> finalIds =
+        previousEvents == null
+            ? summaries.apply("ProposedIds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via((KV<String, EventSummary> kv) -> KV.of(kv.getKey(), kv.getValue().eventId())))
+            : summaries.apply("KeepPreviousIds", new KeepPreviousIds(previousEvents, labels));
+
+    TupleTag<EventSummary> summaryTag = new TupleTag<>() {};
+    TupleTag<String> idTag = new TupleTag<>() {};
+    PCollection<Event> events =
+        KeyedPCollectionTuple.of(summaryTag, summaries).and(idTag, finalIds)
+            .apply("JoinIds", CoGroupByKey.create())
+            .apply("ToEvents", ParDo.of(new ToEventFn(summaryTag, idTag)))
+            .setCoder(AvroCoder.of(Event.class));
+
+    PCollection<KV<String, String>> articleEvent =
+        events.apply("MemberIds", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((Event e) -> e.getArticleIds().stream().map(a -> KV.of(a, e.getEventId())).toList()));
+    TupleTag<Article> articleTag = new TupleTag<>() {};
+    TupleTag<String> eventTag = new TupleTag<>() {};
+    PCollection<Article> articles =
+        KeyedPCollectionTuple.of(articleTag, canonical.apply("KeyArticles", WithKeys.of(Article::getArticleId).withKeyType(TypeDescriptors.strings())))
+            .and(eventTag, articleEvent)
+            .apply("JoinEvents", CoGroupByKey.create())
+            .apply("LabelArticles", ParDo.of(new LabelArticleFn(articleTag, eventTag)))
+            .setCoder(AvroCoder.of(Article.class));
 
     TupleTag<Article> canonicalTag = new TupleTag<>() {};
     TupleTag<Article> copyTag = new TupleTag<>() {};
@@ -71,69 +164,207 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
             .apply("JoinCopies", CoGroupByKey.create())
             .apply("InheritEvent", ParDo.of(new InheritEventFn(canonicalTag, copyTag)))
             .setCoder(AvroCoder.of(Article.class));
-    return PCollectionTuple.of(ARTICLES, articles).and(DUPLICATES, duplicates).and(EVENTS, grouped.get(EVENTS));
+    return PCollectionTuple.of(ARTICLES, articles).and(DUPLICATES, duplicates).and(EVENTS, events);
   }
 
-  static final class GroupFn extends DoFn<KV<String, Iterable<Article>>, Article> {
-    private final double threshold;
-    private final int windowDays;
+  static EventSignals signals(Article a) {
+    return EventSignals.of(new EventDoc(a.getArticleId(), Times.millis(a.getPublishedAt()), a.getTitle(), a.getBody()));
+  }
 
-    GroupFn(double threshold, int windowDays) {
-      this.threshold = threshold;
-      this.windowDays = windowDays;
+  static final class VectorizeFn extends DoFn<EventSignals, EventVector> {
+    private final PCollectionView<Map<String, Long>> df;
+    private final PCollectionView<Long> docs;
+    private final EventParams params;
+
+    VectorizeFn(PCollectionView<Map<String, Long>> df, PCollectionView<Long> docs, EventParams params) {
+      this.df = df;
+      this.docs = docs;
+      this.params = params;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Article>> corpus, MultiOutputReceiver out) {
-      Map<String, Article> byId = new HashMap<>();
-      List<EventDoc> docs = new ArrayList<>();
-      for (Article a : corpus.getValue()) {
-        byId.put(a.getArticleId(), a);
-        docs.add(new EventDoc(a.getArticleId(), Times.millis(a.getPublishedAt()), a.getTitle(), a.getBody()));
+    public void process(@Element EventSignals s, OutputReceiver<EventVector> out, ProcessContext c) {
+      Map<String, Long> counts = c.sideInput(df);
+      out.output(EventFeatures.vector(s, k -> counts.getOrDefault(k, 0L), c.sideInput(docs), params));
+    }
+  }
+
+  static final class BlockKeysFn extends DoFn<EventVector, KV<String, EventVector>> {
+    @ProcessElement
+    public void process(@Element EventVector v, OutputReceiver<KV<String, EventVector>> out) {
+      for (String k : v.blockKeys()) {
+        out.output(KV.of(k, v));
       }
-      for (EventGrouper.Group g : new EventGrouper(threshold, windowDays).group(docs)) {
-        Event event = toEvent(g);
-        out.get(EVENTS).output(event);
-        for (EventDoc d : g.members()) {
-          out.get(ARTICLES).output(Article.newBuilder(byId.get(d.id())).setEventId(event.getEventId()).build());
+    }
+  }
+
+  static final class ClusterBlockFn extends DoFn<KV<String, Iterable<EventVector>>, KV<String, String>> {
+    private final EventParams params;
+
+    ClusterBlockFn(EventParams params) {
+      this.params = params;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<EventVector>> block, OutputReceiver<KV<String, String>> out) {
+      List<EventVector> members = new ArrayList<>();
+      block.getValue().forEach(members::add);
+      for (List<String> e : EventGrouping.edges(members, params)) {
+        out.output(KV.of(e.get(0), e.get(1)));
+      }
+    }
+  }
+
+  static final class ByComponentFn extends DoFn<KV<String, CoGbkResult>, KV<String, EventVector>> {
+    private final TupleTag<String> labelTag;
+    private final TupleTag<EventVector> vectorTag;
+
+    ByComponentFn(TupleTag<String> labelTag, TupleTag<EventVector> vectorTag) {
+      this.labelTag = labelTag;
+      this.vectorTag = vectorTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, EventVector>> out) {
+      String label = joined.getValue().getOnly(labelTag);
+      for (EventVector v : joined.getValue().getAll(vectorTag)) {
+        out.output(KV.of(label, v));
+      }
+    }
+  }
+
+  static final class SummarizeFn extends DoFn<KV<String, Iterable<EventVector>>, KV<String, EventSummary>> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<EventVector>> component, OutputReceiver<KV<String, EventSummary>> out) {
+      List<EventVector> members = new ArrayList<>();
+      component.getValue().forEach(members::add);
+      out.output(KV.of(component.getKey(), EventSummary.of(members)));
+    }
+  }
+
+  /** Final event id per component: a previous id when the component wins its claim, else the proposed id. */
+  static final class KeepPreviousIds extends PTransform<PCollection<KV<String, EventSummary>>, PCollection<KV<String, String>>> {
+    private final String dir;
+    private final PCollection<KV<String, String>> labels;
+
+    KeepPreviousIds(String dir, PCollection<KV<String, String>> labels) {
+      this.dir = dir;
+      this.labels = labels;
+    }
+
+    @Override
+    public PCollection<KV<String, String>> expand(PCollection<KV<String, EventSummary>> summaries) {
+      return keep(summaries, dir, labels);
+    }
+
+    private static PCollection<KV<String, String>> keep(
+        PCollection<KV<String, EventSummary>> summaries, String dir, PCollection<KV<String, String>> labels) {
+      String glob = dir.endsWith("/") ? dir + "*.avro" : dir + "/*.avro";
+      try {
+        if (org.apache.beam.sdk.io.FileSystems.match(glob).metadata().isEmpty()) {
+          throw new IllegalArgumentException("--previousEvents=" + dir + " holds no .avro files: give the events/ folder of an earlier run");
         }
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("--previousEvents=" + dir + " cannot be listed: " + e.getMessage(), e);
       }
+      PCollection<KV<String, String>> previousOfArticle =
+          summaries.getPipeline()
+              .apply("ReadPreviousEvents", AvroIO.read(Event.class).from(glob))
+              .apply("PreviousMembers", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                  .via((Event e) -> e.getArticleIds().stream().map(a -> KV.of(a, e.getEventId())).toList()));
+      TupleTag<String> labelTag = new TupleTag<>() {};
+      TupleTag<String> prevTag = new TupleTag<>() {};
+      PCollection<KV<String, String>> componentPrevious =
+          KeyedPCollectionTuple.of(labelTag, labels).and(prevTag, previousOfArticle)
+              .apply("JoinPrevious", CoGroupByKey.create())
+              .apply("ComponentPrevious", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, String>>() {
+                @ProcessElement
+                public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<KV<String, String>> out) {
+                  String label = j.getValue().getOnly(labelTag, null);
+                  if (label != null) {
+                    for (String prev : j.getValue().getAll(prevTag)) {
+                      out.output(KV.of(label, prev));
+                    }
+                  }
+                }
+              }));
+      TupleTag<EventSummary> summaryTag = new TupleTag<>() {};
+      TupleTag<String> prevIdTag = new TupleTag<>() {};
+      return KeyedPCollectionTuple.of(summaryTag, summaries).and(prevIdTag, componentPrevious)
+          .apply("JoinClaims", CoGroupByKey.create())
+          .apply("BestClaim", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, PreviousEvents.Claim>>() {
+            @ProcessElement
+            public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<KV<String, PreviousEvents.Claim>> out) {
+              EventSummary s = j.getValue().getOnly(summaryTag);
+              Map<String, Long> counts = new TreeMap<>();
+              for (String p : j.getValue().getAll(prevIdTag)) {
+                counts.merge(p, 1L, Long::sum);
+              }
+              PreviousEvents.Claim c = PreviousEvents.bestClaim(j.getKey(), s.eventId(), counts);
+              // claims without a previous id are alone under their own key
+              out.output(KV.of(c.previousId() == null ? "new:" + c.component() : "prev:" + c.previousId(), c));
+            }
+          }))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(PreviousEvents.Claim.class)))
+          .apply("GatherClaims", GroupByKey.create())
+          .apply("ResolveClaims", ParDo.of(new DoFn<KV<String, Iterable<PreviousEvents.Claim>>, KV<String, String>>() {
+            @ProcessElement
+            public void process(@Element KV<String, Iterable<PreviousEvents.Claim>> g, OutputReceiver<KV<String, String>> out) {
+              List<PreviousEvents.Claim> claims = new ArrayList<>();
+              g.getValue().forEach(claims::add);
+              PreviousEvents.resolve(claims).forEach((component, id) -> out.output(KV.of(component, id)));
+            }
+          }));
     }
   }
 
-  /** Event record of a group: first/last publication, representative = earliest then smallest id. */
-  static Event toEvent(EventGrouper.Group g) {
-    Long first = null;
-    Long last = null;
-    EventDoc representative = null;
-    List<String> ids = new ArrayList<>();
-    for (EventDoc d : g.members()) {
-      ids.add(d.id());
-      Long t = d.publishedAt();
-      if (t != null) {
-        first = first == null ? t : Math.min(first, t);
-        last = last == null ? t : Math.max(last, t);
-      }
-      if (representative == null || earlier(d, representative)) {
-        representative = d;
-      }
+  static final class ToEventFn extends DoFn<KV<String, CoGbkResult>, Event> {
+    private final TupleTag<EventSummary> summaryTag;
+    private final TupleTag<String> idTag;
+
+    ToEventFn(TupleTag<EventSummary> summaryTag, TupleTag<String> idTag) {
+      this.summaryTag = summaryTag;
+      this.idTag = idTag;
     }
-    return Event.newBuilder()
-        .setEventId(EventNaming.eventId(first, g.topTerms(), representative.id()))
-        .setLabel(EventNaming.label(g.topTerms()))
-        .setFirstPublished(Times.instant(first))
-        .setLastPublished(Times.instant(last))
-        .setArticleCount(g.members().size())
-        .setRepresentativeArticleId(representative.id())
-        .setTopTerms(g.topTerms())
-        .setArticleIds(ids)
-        .build();
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<Event> out) {
+      EventSummary s = j.getValue().getOnly(summaryTag);
+      String id = j.getValue().getOnly(idTag);
+      out.output(Event.newBuilder()
+          .setEventId(id)
+          .setLabel(s.label())
+          .setFirstPublished(Times.instant(s.firstPublished()))
+          .setLastPublished(Times.instant(s.lastPublished()))
+          .setArticleCount(s.articleIds().size())
+          .setRepresentativeArticleId(s.representativeId())
+          .setTopTerms(s.topTerms())
+          .setArticleIds(s.articleIds())
+          .setTopEntities(s.topEntities())
+          .setPlace(s.place())
+          .build());
+    }
   }
 
-  private static boolean earlier(EventDoc a, EventDoc b) {
-    long ta = a.publishedAt() == null ? Long.MAX_VALUE : a.publishedAt();
-    long tb = b.publishedAt() == null ? Long.MAX_VALUE : b.publishedAt();
-    return ta != tb ? ta < tb : a.id().compareTo(b.id()) < 0;
+  static final class LabelArticleFn extends DoFn<KV<String, CoGbkResult>, Article> {
+    private final TupleTag<Article> articleTag;
+    private final TupleTag<String> eventTag;
+
+    LabelArticleFn(TupleTag<Article> articleTag, TupleTag<String> eventTag) {
+      this.articleTag = articleTag;
+      this.eventTag = eventTag;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<Article> out) {
+      String eventId = j.getValue().getOnly(eventTag, null);
+      for (Article a : j.getValue().getAll(articleTag)) {
+        if (eventId == null) {
+          throw new IllegalStateException("article " + a.getArticleId() + " got no event (grouping lost it)");
+        }
+        out.output(Article.newBuilder(a).setEventId(eventId).build());
+      }
+    }
   }
 
   static final class InheritEventFn extends DoFn<KV<String, CoGbkResult>, Article> {

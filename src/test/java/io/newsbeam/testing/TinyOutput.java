@@ -60,8 +60,8 @@ public final class TinyOutput {
     write(out.resolve("duplicates/event=" + EVENT_A + "/part-0.avro"), Article.getClassSchema(), List.of(d1, d2));
     write(out.resolve("events/part-0.avro"), Event.getClassSchema(), List.of(
         new Event(EVENT_A, "council, bike, lanes", Instant.ofEpochMilli(may14), Instant.ofEpochMilli(may14 + 7_200_000),
-            3, "a1", List.of("council", "bike"), List.of("a1", "a2", "a3")),
-        new Event(EVENT_B, "harvest, grain", null, null, 1, "b1", List.of("harvest"), List.of("b1"))));
+            3, "a1", List.of("council", "bike"), List.of("a1", "a2", "a3"), List.of("Mill Street"), "Riverside"),
+        new Event(EVENT_B, "harvest, grain", null, null, 1, "b1", List.of("harvest"), List.of("b1"), List.of(), null)));
     write(out.resolve("rejects/part-0.avro"), Reject.getClassSchema(), List.of(
         new Reject("file:///in/x.pdf", "extract", "parse_error", "truncated", 700L),
         new Reject("file:///in/y.pdf", "extract", "parse_error", "truncated", 700L),
