@@ -60,7 +60,7 @@ public final class NewsbeamPipeline {
 
     WithRejects<RawDocument> raw =
         p.apply("ReadRawDocuments",
-            ReadRawDocuments.from(options.getInput(), options.getExcludePattern(), options.getMaxInputBytes()));
+            ReadRawDocuments.from(options.getInput(), options.getExcludePattern(), limits));
     WithRejects<Article> drafts = raw.then("ExtractContent", ExtractContent.with(limits, extractor));
     WithRejects<Article> clean = drafts.then("StripBoilerplate", StripBoilerplate.create());
     PCollectionTuple collapsed = clean.then("CollapseDuplicates", CollapseDuplicates.create());
@@ -94,6 +94,9 @@ public final class NewsbeamPipeline {
     m.put("maxInputBytes", Long.toString(o.getMaxInputBytes()));
     m.put("maxTextChars", Integer.toString(o.getMaxTextChars()));
     m.put("parseTimeoutSeconds", Integer.toString(o.getParseTimeoutSeconds()));
+    m.put("maxArchiveDepth", Integer.toString(o.getMaxArchiveDepth()));
+    m.put("maxExpansionRatio", Integer.toString(o.getMaxExpansionRatio()));
+    m.put("parseIsolation", o.getParseIsolation());
     m.put("eventSimilarity", Double.toString(o.getEventSimilarity()));
     m.put("eventWindowDays", Integer.toString(o.getEventWindowDays()));
     return m;

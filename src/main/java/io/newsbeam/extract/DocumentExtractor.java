@@ -69,6 +69,18 @@ public final class DocumentExtractor {
     if (isBlank(bytes)) {
       throw new RejectedException(RejectReason.EMPTY, "the file holds only whitespace");
     }
+    if (limits.isolation() == ParseIsolation.PROCESS) {
+      return ParseProcessPool.shared()
+          .parse(kind, limits.maxTextChars(), limits.parseTimeoutMillis(), sourceUri, bytes);
+    }
+    return parseInThisJvm(sourceUri, bytes);
+  }
+
+  /**
+   * Parses on a thread of this JVM. A timeout abandons that thread: a parser in a tight loop keeps spinning
+   * (only {@link ParseIsolation#PROCESS} can stop it), which is why this is the child JVMs' mode.
+   */
+  private Parsed parseInThisJvm(String sourceUri, byte[] bytes) throws RejectedException {
     Future<Parsed> future = PARSE_THREADS.submit(() -> parseNow(sourceUri, bytes));
     try {
       return future.get(limits.parseTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -98,6 +110,10 @@ public final class DocumentExtractor {
       String base = type.getBaseType().toString();
       if (!isDocumentType(base)) {
         throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "not a text document: detected " + base);
+      }
+      if (isArchiveType(base)) {
+        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "an archive (" + base + ") where a document was"
+            + " expected: only files named .zip or .gz are unpacked, within --maxArchiveDepth");
       }
       boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
       BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
@@ -149,6 +165,11 @@ public final class DocumentExtractor {
         return new RejectedException(
             RejectReason.TEXT_TOO_LONG, "extracted text exceeds " + limits.maxTextChars() + " characters");
       }
+      if (root instanceof TikaException && root.getMessage() != null
+          && root.getMessage().toLowerCase(Locale.ROOT).contains("zip bomb")) {
+        return new RejectedException(RejectReason.ARCHIVE_LIMIT, "Tika suspects a compression bomb: "
+            + root.getMessage(), cause);
+      }
       if (root instanceof EncryptedDocumentException) {
         return new RejectedException(RejectReason.ENCRYPTED, "the document is encrypted", cause);
       }
@@ -181,6 +202,16 @@ public final class DocumentExtractor {
         && !base.startsWith("application/x-executable")
         && !base.equals("application/x-msdownload")
         && !base.equals("application/x-sharedlib");
+  }
+
+  /** Containers of other files: unpacked (zip, gzip) by the reader, never parsed as one document. */
+  static boolean isArchiveType(String base) {
+    return base.equals("application/zip") || base.equals("application/gzip") || base.equals("application/x-gzip")
+        || base.equals("application/x-tar") || base.equals("application/x-7z-compressed")
+        || base.equals("application/x-bzip2") || base.equals("application/x-xz")
+        || base.equals("application/x-rar-compressed") || base.equals("application/java-archive")
+        || base.equals("application/x-gtar") || base.equals("application/zstd")
+        || base.equals("application/x-compress") || base.equals("application/x-lzma");
   }
 
   static List<List<String>> blocksOf(String text) {
