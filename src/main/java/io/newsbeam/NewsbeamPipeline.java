@@ -56,6 +56,7 @@ public final class NewsbeamPipeline {
     ExtractorKind extractor = ExtractorKind.parse(options.getExtractor());
     ExtractionLimits limits = Checks.limits(options);
     OutputFolder.prepare(options.getOutput(), options.getOverwrite());
+    String staging = OutputFolder.staging(options.getOutput(), options.getJobName());
     Pipeline p = Pipeline.create(options);
 
     WithRejects<RawDocument> raw =
@@ -72,10 +73,11 @@ public final class NewsbeamPipeline {
             .apply("AllRejects", Flatten.pCollections());
     PCollection<String> written =
         grouped.and(WriteEventPartitions.REJECTS, rejects)
-            .apply("WriteEventPartitions", WriteEventPartitions.to(options.getOutput()));
+            .apply("WriteEventPartitions", WriteEventPartitions.to(staging));
 
     written.apply("PublishManifest",
         PublishManifest.to(options.getOutput(), optionsForManifest(options))
+            .publishingFrom(staging)
             .counting("documents", raw.output())
             .counting("documents", raw.rejects())
             .counting("articles", grouped.get(AssignEvents.ARTICLES))

@@ -74,7 +74,7 @@ public final class InputFiles {
   }
 
   /** Limits on reading one input file: bytes after decompression, archive nesting and expansion ratio. */
-  public record ReadLimits(long maxBytes, int maxArchiveDepth, int maxExpansionRatio) {
+  public record ReadLimits(long maxBytes, int maxArchiveDepth, int maxExpansionRatio) implements java.io.Serializable {
     /** Below this many decompressed bytes the expansion ratio is not checked (tiny files compress a lot). */
     public static final long RATIO_FLOOR_BYTES = 1L << 20;
 
