@@ -20,6 +20,18 @@ import java.util.Map;
 public final class ParseChild {
   private ParseChild() {}
 
+  /** Loads Tika and its parsers before saying ready, so a document's timeout never pays for JVM start-up. */
+  static void warmUp() {
+    try {
+      new DocumentExtractor(ExtractionLimits.DEFAULTS.inProcess(), ExtractorKind.NEWSBEAM)
+          .parse("file:///warm-up.html",
+              "<html><head><title>Warm up</title></head><body><p>Warm-up text for the parser.</p></body></html>"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (RejectedException e) {
+      // the warm-up document's outcome does not matter
+    }
+  }
+
   public static void main(String[] args) throws IOException {
     DataOutputStream answers =
         new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
@@ -28,6 +40,9 @@ public final class ParseChild {
     DataInputStream requests =
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
     Map<String, DocumentExtractor> extractors = new HashMap<>();
+    warmUp();
+    answers.writeByte(ParseWire.READY);
+    answers.flush();
     ParseWire.Request r;
     while ((r = ParseWire.readRequest(requests)) != null) {
       ExtractionLimits limits =

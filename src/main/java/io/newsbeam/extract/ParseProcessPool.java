@@ -38,6 +38,9 @@ public final class ParseProcessPool {
   /** Extra time a child gets over the parse timeout before it is killed (it enforces the timeout itself). */
   static final long GRACE_MILLIS = 2_000;
 
+  /** Longest a new child may take to start and load Tika; not counted against any document's timeout. */
+  static final long STARTUP_MILLIS = Long.getLong("newsbeam.parseChildStartupMillis", 180_000);
+
   private static final ParseProcessPool SHARED = new ParseProcessPool(defaultMaxChildren());
 
   private final int maxChildren;
@@ -149,6 +152,20 @@ public final class ParseProcessPool {
     }
     Child fresh = Child.start(command());
     started.incrementAndGet();
+    Future<Byte> ready = io.submit(() -> fresh.answers.readByte());
+    try {
+      byte b = ready.get(STARTUP_MILLIS, TimeUnit.MILLISECONDS);
+      if (b != ParseWire.READY) {
+        throw new IOException("the parse child said " + b + " instead of ready");
+      }
+    } catch (TimeoutException | ExecutionException e) {
+      fresh.process.destroyForcibly();
+      throw new IOException("the parse child did not start within " + STARTUP_MILLIS + " ms", e);
+    } catch (InterruptedException e) {
+      fresh.process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting a parse child", e);
+    }
     synchronized (all) {
       all.add(fresh);
     }

@@ -21,6 +21,7 @@ final class ParseWire {
   private ParseWire() {}
 
   static final int REQUEST = 0x4e425251; // "NBRQ"
+  static final byte READY = 0x52;
   static final byte PARSED = 0;
   static final byte REJECTED = 1;
 

