@@ -111,6 +111,10 @@ public final class DocumentExtractor {
       if (!isDocumentType(base)) {
         throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "not a text document: detected " + base);
       }
+      if (isTextType(base) && looksBinary(bytes)) {
+        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE,
+            "binary content (control bytes) detected as " + base + " from its name");
+      }
       if (isArchiveType(base)) {
         throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "an archive (" + base + ") where a document was"
             + " expected: only files named .zip or .gz are unpacked, within --maxArchiveDepth");
@@ -119,7 +123,7 @@ public final class DocumentExtractor {
       BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
       if (html && kind != ExtractorKind.TEXT) {
         BoilerpipeContentHandler boiler = new BoilerpipeContentHandler(body, ArticleExtractor.INSTANCE);
-        parser.parse(in, boiler, metadata, context);
+        parser.parse(in, new TextLimit(boiler, limits.maxTextChars()), metadata, context);
         List<List<String>> blocks = new ArrayList<>();
         for (TextBlock block : boiler.getTextDocument().getTextBlocks()) {
           if (block.isContent()) {
@@ -198,10 +202,39 @@ public final class DocumentExtractor {
         || base.startsWith("font/") || base.startsWith("model/")) {
       return false;
     }
+    if (base.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+        || base.startsWith("application/vnd.ms-excel") || base.startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
+      return false; // spreadsheets: figures, not news
+    }
     return !base.equals("application/octet-stream")
         && !base.startsWith("application/x-executable")
+        && !base.equals("application/x-elf") && !base.equals("application/x-object")
+        && !base.equals("application/x-coredump") && !base.startsWith("application/x-mach-o")
+        && !base.equals("application/x-dosexec")
         && !base.equals("application/x-msdownload")
         && !base.equals("application/x-sharedlib");
+  }
+
+  static boolean isTextType(String base) {
+    return base.startsWith("text/") || base.equals("application/xhtml+xml") || base.equals("application/xml");
+  }
+
+  /**
+   * Random or binary bytes given a text type by their file name: more than 5% C0 control bytes (other than
+   * NUL, tab, newlines, form feed and escape) in the first 8 KiB. Text in any ASCII-compatible encoding or in
+   * UTF-16 has almost none; random bytes have about 10%.
+   */
+  static boolean looksBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xff;
+      if ((b < 0x20 && b != 0 && b != '\t' && b != '\n' && b != '\r' && b != 0x0b && b != 0x0c && b != 0x1b)
+          || b == 0x7f) {
+        control++;
+      }
+    }
+    return n > 0 && control * 20 > n;
   }
 
   /** Containers of other files: unpacked (zip, gzip) by the reader, never parsed as one document. */

@@ -180,7 +180,8 @@ public final class InputFiles {
   }
 
   static boolean isZip(byte[] b) {
-    return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    // a local file header, or the end record of an empty archive
+    return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6));
   }
 
   private static int firstWildcard(String glob) {

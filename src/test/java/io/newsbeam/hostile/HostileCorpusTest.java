@@ -50,7 +50,7 @@ public class HostileCorpusTest {
   @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
 
   static final long MAX_INPUT_BYTES = 50L * 1024 * 1024;
-  static final long RUN_BOUND_SECONDS = 600;
+  static final long RUN_BOUND_SECONDS = 900;
   static final int PARSE_TIMEOUT_SECONDS = 30;
 
   private static List<HostileCorpus.Case> cases;
