@@ -186,7 +186,8 @@ public final class DocumentExtractor {
       }
       root = root.getCause() == root ? null : root.getCause();
     }
-    String what = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    // Tika messages can name parser objects ("PDFParser@47186ed7"): drop identity hashes, they differ per run.
+    String what = (cause.getClass().getSimpleName() + ": " + cause.getMessage()).replaceAll("@[0-9a-f]{5,8}\\b", "");
     if (cause instanceof TikaException || cause instanceof SAXException || cause instanceof IOException) {
       return new RejectedException(RejectReason.PARSE_ERROR, what, cause);
     }
