@@ -1,6 +1,7 @@
 package io.newsbeam;
 
 import io.newsbeam.extract.ExtractionLimits;
+import io.newsbeam.extract.ParseIsolation;
 import io.newsbeam.options.NewsbeamOptions;
 
 /** Option checks with messages that say what is wrong and what to do. */
@@ -17,7 +18,14 @@ final class Checks {
     require(o.getEventWindowDays() >= 0, "--eventWindowDays must be 0 or more, got " + o.getEventWindowDays());
     require(!o.getInput().isBlank(), "--input must name a glob of input files, e.g. --input='news/**/*.html'");
     require(!o.getOutput().isBlank(), "--output must name the output folder, e.g. --output=out");
-    return new ExtractionLimits(o.getMaxInputBytes(), o.getMaxTextChars(), o.getParseTimeoutSeconds() * 1000L);
+    require(o.getMaxArchiveDepth() >= 1,
+        "--maxArchiveDepth must be 1 or more (1: archives are unpacked but none inside them), got "
+            + o.getMaxArchiveDepth());
+    require(o.getMaxExpansionRatio() >= 2,
+        "--maxExpansionRatio must be 2 or more (decompressed/compressed size; text compresses about 3-10x), got "
+            + o.getMaxExpansionRatio());
+    return new ExtractionLimits(o.getMaxInputBytes(), o.getMaxTextChars(), o.getParseTimeoutSeconds() * 1000L,
+        o.getMaxArchiveDepth(), o.getMaxExpansionRatio(), ParseIsolation.parse(o.getParseIsolation()));
   }
 
   private static void require(boolean ok, String message) {

@@ -61,11 +61,12 @@ public final class NewsbeamPipeline {
     ExtractorKind extractor = ExtractorKind.parse(options.getExtractor());
     ExtractionLimits limits = Checks.limits(options);
     OutputFolder.prepare(options.getOutput(), options.getOverwrite());
+    String staging = OutputFolder.staging(options.getOutput(), options.getJobName());
     Pipeline p = Pipeline.create(options);
 
     WithRejects<RawDocument> raw =
         p.apply("ReadRawDocuments",
-            ReadRawDocuments.from(options.getInput(), options.getExcludePattern(), options.getMaxInputBytes()));
+            ReadRawDocuments.from(options.getInput(), options.getExcludePattern(), limits));
     WithRejects<Article> drafts = raw.then("ExtractContent", ExtractContent.with(limits, extractor));
     WithRejects<Article> clean = drafts.then("StripBoilerplate", StripBoilerplate.create());
     PCollectionTuple collapsed = clean.then("CollapseDuplicates", CollapseDuplicates.create());
@@ -79,10 +80,11 @@ public final class NewsbeamPipeline {
             .apply("AllRejects", Flatten.pCollections());
     PCollection<String> written =
         quoted.and(WriteEventPartitions.REJECTS, rejects)
-            .apply("WriteEventPartitions", WriteEventPartitions.to(options.getOutput()));
+            .apply("WriteEventPartitions", WriteEventPartitions.to(staging));
 
     written.apply("PublishManifest",
         PublishManifest.to(options.getOutput(), optionsForManifest(options))
+            .publishingFrom(staging)
             .counting("documents", raw.output())
             .counting("documents", raw.rejects())
             .counting("articles", quoted.get(AssignEvents.ARTICLES))
@@ -102,6 +104,9 @@ public final class NewsbeamPipeline {
     m.put("maxInputBytes", Long.toString(o.getMaxInputBytes()));
     m.put("maxTextChars", Integer.toString(o.getMaxTextChars()));
     m.put("parseTimeoutSeconds", Integer.toString(o.getParseTimeoutSeconds()));
+    m.put("maxArchiveDepth", Integer.toString(o.getMaxArchiveDepth()));
+    m.put("maxExpansionRatio", Integer.toString(o.getMaxExpansionRatio()));
+    m.put("parseIsolation", o.getParseIsolation());
     m.put("eventSimilarity", Double.toString(o.getEventSimilarity()));
     m.put("eventWindowDays", Integer.toString(o.getEventWindowDays()));
     m.put("previousEvents", o.getPreviousEvents() == null ? "" : o.getPreviousEvents());

@@ -78,6 +78,18 @@ public final class DocumentExtractor {
     if (isBlank(bytes)) {
       throw new RejectedException(RejectReason.EMPTY, "the file holds only whitespace");
     }
+    if (limits.isolation() == ParseIsolation.PROCESS) {
+      return ParseProcessPool.shared()
+          .parse(kind, limits.maxTextChars(), limits.parseTimeoutMillis(), sourceUri, bytes);
+    }
+    return parseInThisJvm(sourceUri, bytes);
+  }
+
+  /**
+   * Parses on a thread of this JVM. A timeout abandons that thread: a parser in a tight loop keeps spinning
+   * (only {@link ParseIsolation#PROCESS} can stop it), which is why this is the child JVMs' mode.
+   */
+  private Parsed parseInThisJvm(String sourceUri, byte[] bytes) throws RejectedException {
     Future<Parsed> future = PARSE_THREADS.submit(() -> parseNow(sourceUri, bytes));
     try {
       return future.get(limits.parseTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -108,6 +120,14 @@ public final class DocumentExtractor {
       if (!isDocumentType(base)) {
         throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "not a text document: detected " + base);
       }
+      if (isTextType(base) && looksBinary(bytes)) {
+        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE,
+            "binary content (control bytes) detected as " + base + " from its name");
+      }
+      if (isArchiveType(base)) {
+        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "an archive (" + base + ") where a document was"
+            + " expected: only files named .zip or .gz are unpacked, within --maxArchiveDepth");
+      }
       boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
       if (html && kind == ExtractorKind.NEWSBEAM) {
         HtmlArticle article = HtmlArticleExtractor.extract(parser, in, bytes, metadata, context, limits.maxTextChars());
@@ -117,7 +137,7 @@ public final class DocumentExtractor {
       BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
       if (html && kind != ExtractorKind.TEXT) {
         BoilerpipeContentHandler boiler = new BoilerpipeContentHandler(body, ArticleExtractor.INSTANCE);
-        parser.parse(in, boiler, metadata, context);
+        parser.parse(in, new TextLimit(boiler, limits.maxTextChars()), metadata, context);
         List<List<String>> blocks = new ArrayList<>();
         for (TextBlock block : boiler.getTextDocument().getTextBlocks()) {
           if (block.isContent()) {
@@ -163,6 +183,11 @@ public final class DocumentExtractor {
         return new RejectedException(
             RejectReason.TEXT_TOO_LONG, "extracted text exceeds " + limits.maxTextChars() + " characters");
       }
+      if (root instanceof TikaException && root.getMessage() != null
+          && root.getMessage().toLowerCase(Locale.ROOT).contains("zip bomb")) {
+        return new RejectedException(RejectReason.ARCHIVE_LIMIT, "Tika suspects a compression bomb: "
+            + root.getMessage(), cause);
+      }
       if (root instanceof EncryptedDocumentException) {
         return new RejectedException(RejectReason.ENCRYPTED, "the document is encrypted", cause);
       }
@@ -175,7 +200,8 @@ public final class DocumentExtractor {
       }
       root = root.getCause() == root ? null : root.getCause();
     }
-    String what = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    // Tika messages can name parser objects ("PDFParser@47186ed7"): drop identity hashes, they differ per run.
+    String what = (cause.getClass().getSimpleName() + ": " + cause.getMessage()).replaceAll("@[0-9a-f]{5,8}\\b", "");
     if (cause instanceof TikaException || cause instanceof SAXException || cause instanceof IOException) {
       return new RejectedException(RejectReason.PARSE_ERROR, what, cause);
     }
@@ -191,10 +217,49 @@ public final class DocumentExtractor {
         || base.startsWith("font/") || base.startsWith("model/")) {
       return false;
     }
+    if (base.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+        || base.startsWith("application/vnd.ms-excel") || base.startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
+      return false; // spreadsheets: figures, not news
+    }
     return !base.equals("application/octet-stream")
         && !base.startsWith("application/x-executable")
+        && !base.equals("application/x-elf") && !base.equals("application/x-object")
+        && !base.equals("application/x-coredump") && !base.startsWith("application/x-mach-o")
+        && !base.equals("application/x-dosexec")
         && !base.equals("application/x-msdownload")
         && !base.equals("application/x-sharedlib");
+  }
+
+  static boolean isTextType(String base) {
+    return base.startsWith("text/") || base.equals("application/xhtml+xml") || base.equals("application/xml");
+  }
+
+  /**
+   * Random or binary bytes given a text type by their file name: more than 5% C0 control bytes (other than
+   * NUL, tab, newlines, form feed and escape) in the first 8 KiB. Text in any ASCII-compatible encoding or in
+   * UTF-16 has almost none; random bytes have about 10%.
+   */
+  static boolean looksBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xff;
+      if ((b < 0x20 && b != 0 && b != '\t' && b != '\n' && b != '\r' && b != 0x0b && b != 0x0c && b != 0x1b)
+          || b == 0x7f) {
+        control++;
+      }
+    }
+    return n > 0 && control * 20 > n;
+  }
+
+  /** Containers of other files: unpacked (zip, gzip) by the reader, never parsed as one document. */
+  static boolean isArchiveType(String base) {
+    return base.equals("application/zip") || base.equals("application/gzip") || base.equals("application/x-gzip")
+        || base.equals("application/x-tar") || base.equals("application/x-7z-compressed")
+        || base.equals("application/x-bzip2") || base.equals("application/x-xz")
+        || base.equals("application/x-rar-compressed") || base.equals("application/java-archive")
+        || base.equals("application/x-gtar") || base.equals("application/zstd")
+        || base.equals("application/x-compress") || base.equals("application/x-lzma");
   }
 
   static List<List<String>> blocksOf(String text) {

@@ -73,46 +73,77 @@ public final class InputFiles {
     return out.toByteArray();
   }
 
+  /** Limits on reading one input file: bytes after decompression, archive nesting and expansion ratio. */
+  public record ReadLimits(long maxBytes, int maxArchiveDepth, int maxExpansionRatio) implements java.io.Serializable {
+    /** Below this many decompressed bytes the expansion ratio is not checked (tiny files compress a lot). */
+    public static final long RATIO_FLOOR_BYTES = 1L << 20;
+
+    /** Most bytes an archive of {@code compressed} bytes may expand to before it counts as a bomb. */
+    long expansionBudget(long compressed) {
+      long byRatio = compressed * (long) maxExpansionRatio;
+      return Math.max(byRatio, RATIO_FLOOR_BYTES);
+    }
+  }
+
   /**
-   * Documents in one input file. {@code open} supplies the raw stream; gzip and zip are unpacked by name and
-   * by magic bytes.
+   * Documents in one input file. gzip (by magic bytes) and zip (by magic bytes and a .zip name) are unpacked,
+   * also when nested, up to {@code maxArchiveDepth} levels; any limit broken inside an archive makes the whole
+   * input file one archive_limit reject (nothing of a bomb is half-read into documents).
    */
-  public static List<Entry> documents(String sourceUri, String relativePath, InputStream raw, long maxBytes)
+  public static List<Entry> documents(String sourceUri, String relativePath, InputStream raw, ReadLimits limits)
       throws IOException {
-    List<Entry> out = new ArrayList<>();
     byte[] bytes;
     try {
-      bytes = readBounded(raw, maxBytes);
+      bytes = readBounded(raw, limits.maxBytes());
     } catch (RejectedException e) {
-      out.add(new Entry(sourceUri, relativePath, null, e));
-      return out;
+      return List.of(new Entry(sourceUri, relativePath, null, e));
     }
-    String lower = sourceUri.toLowerCase(Locale.ROOT);
-    if (isGzip(bytes)) {
-      try (InputStream gz = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-        bytes = readBounded(gz, maxBytes);
-      } catch (RejectedException e) {
-        out.add(new Entry(sourceUri, relativePath, null,
-            new RejectedException(RejectReason.TOO_LARGE, "gzip expands to " + e.getMessage())));
-        return out;
-      } catch (IOException e) {
-        out.add(new Entry(sourceUri, relativePath, null,
-            new RejectedException(RejectReason.PARSE_ERROR, "broken gzip: " + e.getMessage(), e)));
-        return out;
-      }
-      lower = lower.replaceFirst("\\.gz$", "");
+    List<Entry> out = new ArrayList<>();
+    try {
+      unpack(sourceUri, relativePath, sourceUri.toLowerCase(Locale.ROOT), bytes, 0, limits, new long[1], out);
+    } catch (RejectedException e) {
+      return List.of(new Entry(sourceUri, relativePath, null, e));
     }
-    if (isZip(bytes) && lower.endsWith(".zip")) {
-      return zipEntries(sourceUri, relativePath, bytes, maxBytes);
+    if (out.isEmpty()) {
+      return List.of(new Entry(sourceUri, relativePath, null,
+          new RejectedException(RejectReason.EMPTY, "the archive holds no files")));
     }
-    out.add(new Entry(sourceUri, relativePath, bytes, null));
     return out;
   }
 
-  private static List<Entry> zipEntries(String sourceUri, String relativePath, byte[] zip, long maxBytes) {
-    List<Entry> out = new ArrayList<>();
-    long total = 0;
-    try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+  /** Same with the default depth (2) and ratio (200). */
+  public static List<Entry> documents(String sourceUri, String relativePath, InputStream raw, long maxBytes)
+      throws IOException {
+    return documents(sourceUri, relativePath, raw, new ReadLimits(maxBytes, 2, 200));
+  }
+
+  private static void unpack(String uri, String rel, String lowerName, byte[] bytes, int depth, ReadLimits limits,
+      long[] expanded, List<Entry> out) throws RejectedException {
+    boolean gzip = isGzip(bytes);
+    boolean zip = isZip(bytes) && lowerName.endsWith(".zip");
+    if (!gzip && !zip) {
+      out.add(new Entry(uri, rel, bytes, null));
+      return;
+    }
+    if (depth + 1 > limits.maxArchiveDepth()) {
+      throw new RejectedException(RejectReason.ARCHIVE_LIMIT, "archives nest more than " + limits.maxArchiveDepth()
+          + " deep (raise --maxArchiveDepth to accept it)");
+    }
+    long budget = Math.min(limits.maxBytes(), limits.expansionBudget(bytes.length));
+    if (gzip) {
+      byte[] inner;
+      try (InputStream gz = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        inner = readBounded(gz, budget - expanded[0]);
+      } catch (RejectedException e) {
+        throw bomb(budget, limits);
+      } catch (IOException e) {
+        throw new RejectedException(RejectReason.PARSE_ERROR, "broken gzip: " + e.getMessage(), e);
+      }
+      expanded[0] += inner.length;
+      unpack(uri, rel, lowerName.replaceFirst("\\.gz$", ""), inner, depth + 1, limits, expanded, out);
+      return;
+    }
+    try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
       ZipEntry entry;
       int count = 0;
       while ((entry = in.getNextEntry()) != null) {
@@ -120,30 +151,28 @@ public final class InputFiles {
           continue;
         }
         if (++count > MAX_ZIP_ENTRIES) {
-          return List.of(new Entry(sourceUri, relativePath, null,
-              new RejectedException(RejectReason.ARCHIVE_LIMIT, "more than " + MAX_ZIP_ENTRIES + " entries")));
+          throw new RejectedException(RejectReason.ARCHIVE_LIMIT, "more than " + MAX_ZIP_ENTRIES + " entries");
         }
-        String uri = sourceUri + "!/" + entry.getName();
-        String rel = relativePath + "!/" + entry.getName();
+        byte[] inner;
         try {
-          byte[] bytes = readBounded(in, maxBytes - total);
-          total += bytes.length;
-          out.add(new Entry(uri, rel, bytes, null));
+          inner = readBounded(in, budget - expanded[0]);
         } catch (RejectedException e) {
-          return List.of(new Entry(sourceUri, relativePath, null,
-              new RejectedException(RejectReason.ARCHIVE_LIMIT,
-                  "archive expands past " + maxBytes + " bytes (raise --maxInputBytes to accept it)")));
+          throw bomb(budget, limits);
         }
+        expanded[0] += inner.length;
+        String name = entry.getName();
+        unpack(uri + "!/" + name, rel + "!/" + name, name.toLowerCase(Locale.ROOT), inner, depth + 1, limits,
+            expanded, out);
       }
     } catch (IOException e) {
-      return List.of(new Entry(sourceUri, relativePath, null,
-          new RejectedException(RejectReason.PARSE_ERROR, "broken zip: " + e.getMessage(), e)));
+      throw new RejectedException(RejectReason.PARSE_ERROR, "broken zip: " + e.getMessage(), e);
     }
-    if (out.isEmpty()) {
-      out.add(new Entry(sourceUri, relativePath, null,
-          new RejectedException(RejectReason.EMPTY, "the archive holds no files")));
-    }
-    return out;
+  }
+
+  private static RejectedException bomb(long budget, ReadLimits limits) {
+    return new RejectedException(RejectReason.ARCHIVE_LIMIT, "archive expands past " + budget + " bytes (at most "
+        + limits.maxExpansionRatio() + "x its compressed size and --maxInputBytes=" + limits.maxBytes()
+        + "): a compression bomb? Raise --maxExpansionRatio or --maxInputBytes to accept it");
   }
 
   static boolean isGzip(byte[] b) {
@@ -151,7 +180,8 @@ public final class InputFiles {
   }
 
   static boolean isZip(byte[] b) {
-    return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    // a local file header, or the end record of an empty archive
+    return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6));
   }
 
   private static int firstWildcard(String glob) {

@@ -56,6 +56,28 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setParseTimeoutSeconds(int value);
 
+  // --- hostile input limits (issue 7) ---
+  @Description("How many archives may nest (a zip inside a zip is 2); deeper ones are rejected as archive_limit.")
+  @Default.Integer(2)
+  int getMaxArchiveDepth();
+
+  void setMaxArchiveDepth(int value);
+
+  @Description("Largest ratio of decompressed to compressed size of a .gz or .zip input; larger ones (compression"
+      + " bombs) are rejected as archive_limit.")
+  @Default.Integer(200)
+  int getMaxExpansionRatio();
+
+  void setMaxExpansionRatio(int value);
+
+  @Description("Where Tika parses: process (a pool of child JVMs; a parse past --parseTimeoutSeconds kills its"
+      + " child, so a parser stuck in a loop never stalls the worker) or none (in the worker JVM; a stuck parser"
+      + " keeps a thread spinning).")
+  @Default.String("process")
+  String getParseIsolation();
+
+  void setParseIsolation(String value);
+
   @Description("Similarity (key terms and named entities, average linkage) at which articles group into one event.")
   @Default.Double(0.23)
   double getEventSimilarity();

@@ -1,6 +1,7 @@
 package io.newsbeam.transforms;
 
 import io.newsbeam.output.Manifest;
+import io.newsbeam.output.OutputFolder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +32,7 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
   private final String output;
   private final Map<String, String> options;
   private final Map<String, PCollection<?>> counted = new TreeMap<>();
+  private String staging;
 
   private PublishManifest(String output, Map<String, String> options) {
     this.output = output;
@@ -39,6 +41,12 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
 
   public static PublishManifest to(String output, Map<String, String> options) {
     return new PublishManifest(output, options);
+  }
+
+  /** The tables were written under {@code staging}: move them into the output before the manifest. */
+  public PublishManifest publishingFrom(String staging) {
+    this.staging = staging;
+    return this;
   }
 
   /** Adds a collection to count under {@code name} (several collections may share a name: they add up). */
@@ -70,16 +78,18 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
         .apply("AfterWrites", Wait.on(writtenFiles))
         .apply("OneManifest", WithKeys.of("manifest"))
         .apply("GatherCounts", GroupByKey.create())
-        .apply("WriteManifest", ParDo.of(new WriteManifestFn(output, options)));
+        .apply("WriteManifest", ParDo.of(new WriteManifestFn(output, staging, options)));
     return PDone.in(writtenFiles.getPipeline());
   }
 
   static final class WriteManifestFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
     private final String output;
+    private final String staging;
     private final Map<String, String> options;
 
-    WriteManifestFn(String output, Map<String, String> options) {
+    WriteManifestFn(String output, String staging, Map<String, String> options) {
       this.output = output;
+      this.staging = staging;
       this.options = options;
     }
 
@@ -88,6 +98,9 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
       Map<String, Long> counts = new HashMap<>();
       for (KV<String, Long> c : all.getValue()) {
         counts.merge(c.getKey(), c.getValue(), Long::sum);
+      }
+      if (staging != null) {
+        OutputFolder.publish(staging, output);
       }
       Map<String, Object> manifest = Manifest.build(counts, options);
       Manifest.write(output, manifest);

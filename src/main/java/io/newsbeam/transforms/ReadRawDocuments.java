@@ -2,6 +2,7 @@ package io.newsbeam.transforms;
 
 import io.newsbeam.errors.RejectReason;
 import io.newsbeam.errors.RejectedException;
+import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.input.InputFiles;
 import io.newsbeam.schema.Reject;
 import java.io.IOException;
@@ -37,16 +38,17 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
 
   private final String glob;
   private final String excludePattern;
-  private final long maxInputBytes;
+  private final InputFiles.ReadLimits limits;
 
-  private ReadRawDocuments(String glob, String excludePattern, long maxInputBytes) {
+  private ReadRawDocuments(String glob, String excludePattern, InputFiles.ReadLimits limits) {
     this.glob = glob;
     this.excludePattern = excludePattern;
-    this.maxInputBytes = maxInputBytes;
+    this.limits = limits;
   }
 
-  public static ReadRawDocuments from(String glob, String excludePattern, long maxInputBytes) {
-    return new ReadRawDocuments(glob, excludePattern, maxInputBytes);
+  public static ReadRawDocuments from(String glob, String excludePattern, ExtractionLimits limits) {
+    return new ReadRawDocuments(glob, excludePattern,
+        new InputFiles.ReadLimits(limits.maxInputBytes(), limits.maxArchiveDepth(), limits.maxExpansionRatio()));
   }
 
   @Override
@@ -61,7 +63,7 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ReadBytes",
-                ParDo.of(new ReadFn(InputFiles.globBase(glob), maxInputBytes))
+                ParDo.of(new ReadFn(InputFiles.globBase(glob), limits))
                     .withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS)));
     read.get(DOCUMENTS).setCoder(RawDocument.Coder.of());
     read.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
@@ -74,14 +76,14 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
 
   static final class ReadFn extends DoFn<FileIO.ReadableFile, RawDocument> {
     private final String base;
-    private final long maxBytes;
+    private final InputFiles.ReadLimits limits;
     private final Counter files = Metrics.counter("newsbeam.read", "files");
     private final Counter documents = Metrics.counter("newsbeam.read", "documents");
     private final Counter bytesRead = Metrics.counter("newsbeam.read", "bytes");
 
-    ReadFn(String base, long maxBytes) {
+    ReadFn(String base, InputFiles.ReadLimits limits) {
       this.base = base;
-      this.maxBytes = maxBytes;
+      this.limits = limits;
     }
 
     @ProcessElement
@@ -90,14 +92,14 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
       String uri = file.getMetadata().resourceId().toString();
       long size = file.getMetadata().sizeBytes();
       String rel = InputFiles.relativePath(uri, base);
-      if (size > maxBytes && !uri.endsWith(".gz") && !uri.endsWith(".zip")) {
+      if (size > limits.maxBytes()) {
         documents.inc();
         out.get(REJECTS).output(Rejects.of(uri, "read", RejectReason.TOO_LARGE,
-            size + " bytes is more than --maxInputBytes=" + maxBytes, size));
+            size + " bytes is more than --maxInputBytes=" + limits.maxBytes(), size));
         return;
       }
       try (InputStream in = Channels.newInputStream(file.open())) {
-        for (InputFiles.Entry entry : InputFiles.documents(uri, rel, in, maxBytes)) {
+        for (InputFiles.Entry entry : InputFiles.documents(uri, rel, in, limits)) {
           documents.inc();
           if (entry.isRejected()) {
             RejectedException r = entry.rejected();

@@ -1,0 +1,138 @@
+package io.newsbeam.extract;
+
+import io.newsbeam.errors.RejectReason;
+import io.newsbeam.errors.RejectedException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.tika.metadata.Metadata;
+
+/**
+ * The byte protocol between the worker and a parse child JVM: one request (extractor kind, text limit, name,
+ * bytes), one answer (a {@link DocumentExtractor.Parsed} or a reject). Plain data, no Java serialization, so
+ * class loaders of the runner do not matter.
+ */
+final class ParseWire {
+  private ParseWire() {}
+
+  static final int REQUEST = 0x4e425251; // "NBRQ"
+  static final byte READY = 0x52;
+  static final byte PARSED = 0;
+  static final byte REJECTED = 1;
+
+  record Request(ExtractorKind kind, int maxTextChars, long timeoutMillis, String sourceUri, byte[] bytes) {}
+
+  static void writeRequest(DataOutputStream out, Request r) throws IOException {
+    out.writeInt(REQUEST);
+    writeString(out, r.kind().name());
+    out.writeInt(r.maxTextChars());
+    out.writeLong(r.timeoutMillis());
+    writeString(out, r.sourceUri());
+    out.writeInt(r.bytes().length);
+    out.write(r.bytes());
+    out.flush();
+  }
+
+  /** Reads a request, or returns null at the end of the stream (the worker went away). */
+  static Request readRequest(DataInputStream in) throws IOException {
+    int magic;
+    try {
+      magic = in.readInt();
+    } catch (EOFException e) {
+      return null;
+    }
+    if (magic != REQUEST) {
+      throw new IOException("not a parse request: " + Integer.toHexString(magic));
+    }
+    ExtractorKind kind = ExtractorKind.valueOf(readString(in));
+    int maxTextChars = in.readInt();
+    long timeout = in.readLong();
+    String uri = readString(in);
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return new Request(kind, maxTextChars, timeout, uri, bytes);
+  }
+
+  static void writeParsed(DataOutputStream out, DocumentExtractor.Parsed p) throws IOException {
+    out.writeByte(PARSED);
+    writeString(out, p.contentType());
+    out.writeBoolean(p.html());
+    String[] names = p.metadata().names();
+    Arrays.sort(names);
+    out.writeInt(names.length);
+    for (String name : names) {
+      writeString(out, name);
+      String[] values = p.metadata().getValues(name);
+      out.writeInt(values.length);
+      for (String v : values) {
+        writeString(out, v);
+      }
+    }
+    out.writeInt(p.blocks().size());
+    for (List<String> block : p.blocks()) {
+      out.writeInt(block.size());
+      for (String line : block) {
+        writeString(out, line);
+      }
+    }
+    out.flush();
+  }
+
+  static void writeRejected(DataOutputStream out, RejectedException e) throws IOException {
+    out.writeByte(REJECTED);
+    writeString(out, e.reason().name());
+    writeString(out, String.valueOf(e.getMessage()));
+    out.flush();
+  }
+
+  /** Reads an answer: the parsed document, or throws the reject the child decided on. */
+  static DocumentExtractor.Parsed readAnswer(DataInputStream in) throws IOException, RejectedException {
+    byte status = in.readByte();
+    if (status == REJECTED) {
+      RejectReason reason = RejectReason.valueOf(readString(in));
+      throw new RejectedException(reason, readString(in));
+    }
+    if (status != PARSED) {
+      throw new IOException("bad answer status " + status);
+    }
+    String type = readString(in);
+    boolean html = in.readBoolean();
+    Metadata metadata = new Metadata();
+    int names = in.readInt();
+    for (int i = 0; i < names; i++) {
+      String name = readString(in);
+      int n = in.readInt();
+      for (int j = 0; j < n; j++) {
+        metadata.add(name, readString(in));
+      }
+    }
+    int blockCount = in.readInt();
+    List<List<String>> blocks = new ArrayList<>(blockCount);
+    for (int i = 0; i < blockCount; i++) {
+      int lines = in.readInt();
+      List<String> block = new ArrayList<>(lines);
+      for (int j = 0; j < lines; j++) {
+        block.add(readString(in));
+      }
+      blocks.add(List.copyOf(block));
+    }
+    return new DocumentExtractor.Parsed(type, metadata, List.copyOf(blocks), html);
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
