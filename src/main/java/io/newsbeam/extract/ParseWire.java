@@ -2,6 +2,7 @@ package io.newsbeam.extract;
 
 import io.newsbeam.errors.RejectReason;
 import io.newsbeam.errors.RejectedException;
+import io.newsbeam.extract.html.HtmlArticle;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -75,12 +76,49 @@ final class ParseWire {
     }
     out.writeInt(p.blocks().size());
     for (List<String> block : p.blocks()) {
-      out.writeInt(block.size());
-      for (String line : block) {
-        writeString(out, line);
+      writeStrings(out, block);
+    }
+    HtmlArticle a = p.article();
+    out.writeBoolean(a != null);
+    if (a != null) {
+      writeStrings(out, a.paragraphs());
+      writeNullable(out, a.title());
+      writeStrings(out, a.authors());
+      out.writeBoolean(a.publishedAt() != null);
+      if (a.publishedAt() != null) {
+        out.writeLong(a.publishedAt());
       }
+      writeNullable(out, a.publishedDate());
+      writeNullable(out, a.site());
     }
     out.flush();
+  }
+
+  private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+    out.writeInt(strings.size());
+    for (String s : strings) {
+      writeString(out, s);
+    }
+  }
+
+  private static List<String> readStrings(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(readString(in));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void writeNullable(DataOutputStream out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      writeString(out, s);
+    }
+  }
+
+  private static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? readString(in) : null;
   }
 
   static void writeRejected(DataOutputStream out, RejectedException e) throws IOException {
@@ -114,14 +152,19 @@ final class ParseWire {
     int blockCount = in.readInt();
     List<List<String>> blocks = new ArrayList<>(blockCount);
     for (int i = 0; i < blockCount; i++) {
-      int lines = in.readInt();
-      List<String> block = new ArrayList<>(lines);
-      for (int j = 0; j < lines; j++) {
-        block.add(readString(in));
-      }
-      blocks.add(List.copyOf(block));
+      blocks.add(readStrings(in));
     }
-    return new DocumentExtractor.Parsed(type, metadata, List.copyOf(blocks), html);
+    HtmlArticle article = null;
+    if (in.readBoolean()) {
+      List<String> paragraphs = readStrings(in);
+      String title = readNullable(in);
+      List<String> authors = readStrings(in);
+      Long publishedAt = in.readBoolean() ? in.readLong() : null;
+      String publishedDate = readNullable(in);
+      String site = readNullable(in);
+      article = new HtmlArticle(paragraphs, title, authors, publishedAt, publishedDate, site);
+    }
+    return new DocumentExtractor.Parsed(type, metadata, List.copyOf(blocks), html, article);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
