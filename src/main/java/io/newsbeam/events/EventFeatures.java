@@ -36,10 +36,23 @@ public final class EventFeatures {
    * @param entities TF-IDF of entities, mentioned days and years
    * @param blockKeys block keys: salient entities ("e:") and terms ("t:"), best first
    * @param named heaviest entities first, for labels
+   * @param places every entity the article names as a place, sorted
    */
   public record EventVector(
       String id, Long publishedAt, boolean dateInferred, SparseVector terms, SparseVector entities,
-      List<String> blockKeys, List<Named> named) implements Serializable {}
+      List<String> blockKeys, List<Named> named, List<String> places) implements Serializable {}
+
+  /** Every entity the article names as a place (after in/at/near/from/to), sorted. */
+  static List<String> places(EventSignals s) {
+    List<String> out = new ArrayList<>();
+    for (Entities.Entity e : s.entities()) {
+      if (e.placeMentions() > 0) {
+        out.add(e.key());
+      }
+    }
+    out.sort(null);
+    return List.copyOf(out);
+  }
 
   /** Feature keys whose document frequency the grouping needs (what {@code df} must answer for). */
   public static List<String> dfKeys(EventSignals s) {
@@ -105,7 +118,7 @@ public final class EventFeatures {
       }
     }
     return new EventVector(s.id(), s.publishedAt(), s.dateInferred(), termVector, SparseVector.normalised(ents),
-        blockKeys, named.subList(0, Math.min(8, named.size())).stream().toList());
+        blockKeys, named.subList(0, Math.min(8, named.size())).stream().toList(), places(s));
   }
 
   private static List<Integer> byWeight(SparseVector v) {

@@ -111,16 +111,34 @@ public class EventGroupingTest {
         TextDates.mentionedDays(null, "The talks began on Monday, days after the March 18 meeting.", ref));
     assertEquals(List.of(LocalDate.of(2021, 3, 18)), TextDates.mentionedDays(null, "It happened last Thursday.", ref));
     assertFalse(EventSimilarity.withinWindow(
-        new EventFeatures.EventVector("a", day("2021-03-01"), false, SparseVector.EMPTY, SparseVector.EMPTY, List.of(), List.of()),
-        new EventFeatures.EventVector("b", day("2021-03-20"), false, SparseVector.EMPTY, SparseVector.EMPTY, List.of(), List.of()),
+        new EventFeatures.EventVector("a", day("2021-03-01"), false, SparseVector.EMPTY, SparseVector.EMPTY, List.of(), List.of(), List.of()),
+        new EventFeatures.EventVector("b", day("2021-03-20"), false, SparseVector.EMPTY, SparseVector.EMPTY, List.of(), List.of(), List.of()),
         EventParams.defaults()));
+  }
+
+  @Test
+  public void articlesNamingOnlyDifferentPlacesAreLessSimilar() {
+    SparseVector terms = SparseVector.normalised(java.util.Map.of("talks", 1.0, "ministers", 1.0));
+    EventFeatures.EventVector guilin =
+        new EventFeatures.EventVector("a", null, false, terms, SparseVector.EMPTY, List.of(), List.of(), List.of("guilin"));
+    EventFeatures.EventVector bali =
+        new EventFeatures.EventVector("b", null, false, terms, SparseVector.EMPTY, List.of(), List.of(), List.of("bali"));
+    EventFeatures.EventVector alsoGuilin = new EventFeatures.EventVector(
+        "c", null, false, terms, SparseVector.EMPTY, List.of(), List.of(), List.of("beijing", "guilin"));
+    EventFeatures.EventVector noPlace =
+        new EventFeatures.EventVector("d", null, false, terms, SparseVector.EMPTY, List.of(), List.of(), List.of());
+    EventParams p = EventParams.defaults();
+    double same = EventSimilarity.score(guilin, alsoGuilin, p);
+    assertEquals(same, EventSimilarity.score(guilin, noPlace, p), 1e-12);
+    assertEquals(same * EventSimilarity.PLACE_CONFLICT, EventSimilarity.score(guilin, bali, p), 1e-12);
+    assertTrue(EventSimilarity.score(guilin, bali, p) < same);
   }
 
   @Test
   public void bigBlocksAreCutIntoOverlappingWindows() {
     List<EventFeatures.EventVector> block = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      block.add(new EventFeatures.EventVector(String.format("d%03d", i), (long) i, false, SparseVector.EMPTY, SparseVector.EMPTY, List.of(), List.of()));
+      block.add(new EventFeatures.EventVector(String.format("d%03d", i), (long) i, false, SparseVector.EMPTY, SparseVector.EMPTY, List.of(), List.of(), List.of()));
     }
     List<List<EventFeatures.EventVector>> w = Blocking.windows(block, 40);
     assertEquals(4, w.size());
