@@ -141,6 +141,10 @@ public final class LineClassifier {
       Pattern.compile("^\\s*(?:by|posted by|written by|words by|story by|reporting by|text by|von|par|por|door|av)\\b"
           + "\\s*[:：]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
+  /** A byline remainder whose names are followed by prose after a colon or dash: the text after the separator. */
+  private static final Pattern BYLINE_THEN_PROSE =
+      Pattern.compile("^[^:–—]{3,60}?\\s*(?::|\\s[–—]\\s)\\s*(\\p{Lu}.*[.!?…\"”“]\\s*)$");
+
   /** "Author: …", "Autor: …". */
   private static final Pattern AUTHOR_FIELD =
       Pattern.compile("^\\s*(?:authors?|autor(?:in|en)?|auteur|reporter|writer)\\s*[:：]\\s*(.+)$",
@@ -461,6 +465,12 @@ public final class LineClassifier {
     } else if (field.find()) {
       rest = field.group(1);
     } else {
+      return false;
+    }
+    Matcher prose = BYLINE_THEN_PROSE.matcher(rest);
+    if (prose.find() && prose.group(1).split("\\s+").length >= 8) {
+      // "By Jane Roe: The Americas cannot ignore …": the names lead into the first paragraph, which stays body
+      head.authors.addAll(parseAuthors(rest.substring(0, prose.start(1)).replaceAll("[\\s:–—]+$", "")));
       return false;
     }
     List<String> names = parseAuthors(rest);

@@ -43,7 +43,7 @@ final class Hints {
 
   private static final Pattern BYLINE = Pattern.compile("byline|(?:^|[^a-z])(?:author|autor|writer|verfasser)(?:$|[^a-z-])|author-?name|article-?author|post-?author|entry-?author");
   private static final Pattern DATE =
-      Pattern.compile("(?:^|[^a-z])(?:date|datum|time|published|pubdate|timestamp|posted-on|entry-date|post-date|article-date|meta-date|datetime|updated|dateline)(?:$|[^a-z])|publishdate|publish-date|post-?date|entry-?date|article-?date");
+      Pattern.compile("(?:^|[^a-z])(?:date|datum|time|published|pubdate|timestamp|posted-on|entry-date|post-date|article-date|meta-date|datetime|updated|dateline|created|post-created|submitted|erstellt|veroeffentlicht)(?:$|[^a-z])|publishdate|publish-date|post-?date|entry-?date|article-?date");
 
   static boolean isNegative(String hint) {
     return !hint.isEmpty() && NEGATIVE.matcher(hint).find();
