@@ -145,6 +145,12 @@ public final class LineClassifier {
   private static final Pattern BYLINE_THEN_PROSE =
       Pattern.compile("^[^:–—]{3,60}?\\s*(?::|\\s[–—]\\s)\\s*(\\p{Lu}.*[.!?…\"”“]\\s*)$");
 
+  /** An update stamp under the article: "Aktualisiert am …", "Last updated: …", "Stand: …", "Mis à jour le …". */
+  private static final Pattern UPDATE_STAMP =
+      Pattern.compile("^\\s*(?:(?:zuletzt|last|letzte|dernière|última|ultimo)\\s+)?(?:updated|update|modified|edited|aktualisiert"
+          + "|aktualisierung|geändert|bearbeitet|stand|actualizado|actualización|mis à jour|mise à jour|aggiornato|aggiornamento)"
+          + "(?:\\s+(?:am|on|le|el|il|vom))?\\s*[:：]?\\s*", Pattern.CASE_INSENSITIVE);
+
   /** "Author: …", "Autor: …". */
   private static final Pattern AUTHOR_FIELD =
       Pattern.compile("^\\s*(?:authors?|autor(?:in|en)?|auteur|reporter|writer)\\s*[:：]\\s*(.+)$",
@@ -637,6 +643,9 @@ public final class LineClassifier {
   private static LineLabel trailerLabel(Line l) {
     if (REPUBLISHED.matcher(l.text).lookingAt()) {
       return LineLabel.TRAILER;
+    }
+    if (l.words <= 10 && UPDATE_STAMP.matcher(l.text).lookingAt() && Dates.parseText(l.text).isPresent()) {
+      return LineLabel.DATELINE; // "Aktualisiert am 17.01.2021.", "Last updated: March 3, 2021"
     }
     if (l.words <= 80 && (isBlurb(l) || AUTHOR_BIO.matcher(l.text).lookingAt())) {
       return LineLabel.PUBLISHER_BLURB;

@@ -120,7 +120,7 @@ final class ContentScorer {
     int keptChars = kept.stream().mapToInt(p -> p.chars).sum();
     if (keptChars < 150) {
       List<PageModel.Paragraph> fb = fallback(paragraphs);
-      if (fb.stream().mapToInt(p -> p.chars).sum() >= Math.max(300, keptChars * 3)) {
+      if (fb.stream().mapToInt(p -> p.chars).sum() >= Math.max(100, keptChars * 2)) {
         return dropDanglingLeadIns(paragraphs, fb);
       }
     }
