@@ -20,7 +20,13 @@ final class ContentScorer {
   private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "figcaption", "form", "menu", "dialog", "caption");
 
   static List<PageModel.Paragraph> select(PageModel page) {
-    List<PageModel.Paragraph> paragraphs = page.paragraphs;
+    // cookie and consent dialogs hold long, comma-rich prose that would outscore short articles
+    List<PageModel.Paragraph> paragraphs = new ArrayList<>(page.paragraphs.size());
+    for (PageModel.Paragraph p : page.paragraphs) {
+      if (!p.owner.inConsent()) {
+        paragraphs.add(p);
+      }
+    }
     if (paragraphs.isEmpty()) {
       return List.of();
     }
@@ -114,14 +120,14 @@ final class ContentScorer {
         kept.add(p);
       }
     }
-    kept = dropDanglingLeadIns(paragraphs, kept);
+    kept = dropDanglingLeadIns(page.paragraphs, kept);
     // The chosen region holds next to no text (a dateline, a caption) while the page has real paragraphs:
     // the scoring went wrong, take the paragraphs boilerpipe or text density vouch for instead.
     int keptChars = kept.stream().mapToInt(p -> p.chars).sum();
     if (keptChars < 150) {
       List<PageModel.Paragraph> fb = fallback(paragraphs);
       if (fb.stream().mapToInt(p -> p.chars).sum() >= Math.max(100, keptChars * 2)) {
-        return dropDanglingLeadIns(paragraphs, fb);
+        return dropDanglingLeadIns(page.paragraphs, fb);
       }
     }
     return kept;

@@ -48,6 +48,16 @@ final class PageModel {
       return chrome == 1;
     }
 
+    private byte consent = -1;
+
+    /** Inside a cookie or consent dialog (this element or an ancestor carries a consent hint). */
+    boolean inConsent() {
+      if (consent < 0) {
+        consent = (byte) (Hints.isConsent(hint) || (parent != null && parent.inConsent()) ? 1 : 0);
+      }
+      return consent == 1;
+    }
+
     boolean positiveHint() {
       if (positive < 0) {
         positive = (byte) (Hints.isPositive(hint) ? 1 : 0);

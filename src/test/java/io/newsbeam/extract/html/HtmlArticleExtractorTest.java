@@ -194,4 +194,14 @@ public class HtmlArticleExtractorTest {
     assertEquals(Instant.parse("2022-01-25T00:00:00Z").toEpochMilli(), (long) a.publishedAt());
     assertThat(body(a), containsString("Pressemitteilung vom 25. Januar 2022"));
   }
+
+  @Test
+  public void cookieDialogNeverOutscoresAShortArticle() throws Exception {
+    String body = body(extract("consent-dialog.html"));
+    assertThat(body, containsString("Der Plakatwettbewerb für Kinder findet in diesem Jahr"));
+    assertThat(body, containsString("Kinder zwischen sechs und zwölf Jahren"));
+    for (String chrome : List.of("Datenschutz-Übersicht", "verwendet Cookies", "Google Analytics")) {
+      assertThat(body, not(containsString(chrome)));
+    }
+  }
 }
