@@ -51,14 +51,10 @@ final class Hints {
 
   private static final Pattern COMMENTS = Pattern.compile("comment|kommentar|disqus|(?:^|[^a-z])(?:replies|respond)(?:$|[^a-z])");
 
-  /**
-   * Cookie and consent dialogs and popup layers (role="dialog", modal, overlay): never article text, whatever
-   * "content" word their classes also carry ("gdpr-modal-content", "pum-content popmake-content").
-   */
+  /** Cookie and consent dialogs: never article text, whatever "content" word their classes also carry. */
   private static final Pattern CONSENT =
       Pattern.compile("cookie|gdpr|consent|onetrust|usercentrics|cookiebot|borlabs|didomi|(?:^|[^a-z])cmp(?:$|[^a-z])"
-          + "|privacy-?(?:banner|notice|overlay|popup|bar)|datenschutz-?(?:banner|hinweis|overlay|popup)"
-          + "|(?:^|[^a-z])(?:dialog|alertdialog|modal|popup|overlay|lightbox)(?:$|[^a-z])|popmake");
+          + "|privacy-?(?:banner|notice|overlay|popup|bar)|datenschutz-?(?:banner|hinweis|overlay|popup)");
 
   static boolean isConsent(String hint) {
     return !hint.isEmpty() && CONSENT.matcher(hint).find();
