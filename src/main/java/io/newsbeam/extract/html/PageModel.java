@@ -49,11 +49,13 @@ final class PageModel {
     }
 
     private byte consent = -1;
+    /** A dialog layer by its ARIA semantics (role="dialog"/"alertdialog", aria-modal="true"), not by class words. */
+    boolean dialog;
 
-    /** Inside a cookie or consent dialog (this element or an ancestor carries a consent hint). */
+    /** Inside a cookie/consent dialog or an ARIA dialog layer (this element or an ancestor). */
     boolean inConsent() {
       if (consent < 0) {
-        consent = (byte) (Hints.isConsent(hint) || (parent != null && parent.inConsent()) ? 1 : 0);
+        consent = (byte) (dialog || Hints.isConsent(hint) || (parent != null && parent.inConsent()) ? 1 : 0);
       }
       return consent == 1;
     }

@@ -80,6 +80,8 @@ final class PageModelBuilder extends DefaultHandler {
     String hint = tag.equals("body") || tag.equals("html") ? "" : hint(cls, id, role, itemprop);
     PageModel.Node parent = stack.peek();
     PageModel.Node node = new PageModel.Node(tag, parent, hint, itemprop, model.nodes.size());
+    node.dialog = (role != null && (role.strip().equalsIgnoreCase("dialog") || role.strip().equalsIgnoreCase("alertdialog")))
+        || "true".equalsIgnoreCase(atts.getValue("aria-modal"));
     model.nodes.add(node);
     stack.push(node);
     if (SILENT.contains(tag)) {

@@ -204,4 +204,11 @@ public class HtmlArticleExtractorTest {
       assertThat(body, not(containsString(chrome)));
     }
   }
+
+  @Test
+  public void ariaDialogLayerNeverOutscoresTheArticle() throws Exception {
+    String body = body(extract("popup-layer.html"));
+    assertThat(body, containsString("The conference, which is scheduled for June 13 to 17"));
+    assertThat(body, not(containsString("officer training programme provides")));
+  }
 }
