@@ -141,6 +141,16 @@ public final class LineClassifier {
       Pattern.compile("^\\s*(?:by|posted by|written by|words by|story by|reporting by|text by|von|par|por|door|av)\\b"
           + "\\s*[:：]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
+  /** A byline remainder whose names are followed by prose after a colon or dash: the text after the separator. */
+  private static final Pattern BYLINE_THEN_PROSE =
+      Pattern.compile("^[^:–—]{3,60}?\\s*(?::|\\s[–—]\\s)\\s*(\\p{Lu}.*[.!?…\"”“]\\s*)$");
+
+  /** An update stamp under the article: "Aktualisiert am …", "Last updated: …", "Stand: …", "Mis à jour le …". */
+  private static final Pattern UPDATE_STAMP =
+      Pattern.compile("^\\s*(?:(?:zuletzt|last|letzte|dernière|última|ultimo)\\s+)?(?:updated|update|modified|edited|aktualisiert"
+          + "|aktualisierung|geändert|bearbeitet|stand|actualizado|actualización|mis à jour|mise à jour|aggiornato|aggiornamento)"
+          + "(?:\\s+(?:am|on|le|el|il|vom))?\\s*[:：]?\\s*", Pattern.CASE_INSENSITIVE);
+
   /** "Author: …", "Autor: …". */
   private static final Pattern AUTHOR_FIELD =
       Pattern.compile("^\\s*(?:authors?|autor(?:in|en)?|auteur|reporter|writer)\\s*[:：]\\s*(.+)$",
@@ -463,6 +473,12 @@ public final class LineClassifier {
     } else {
       return false;
     }
+    Matcher prose = BYLINE_THEN_PROSE.matcher(rest);
+    if (prose.find() && prose.group(1).split("\\s+").length >= 8) {
+      // "By Jane Roe: The Americas cannot ignore …": the names lead into the first paragraph, which stays body
+      head.authors.addAll(parseAuthors(rest.substring(0, prose.start(1)).replaceAll("[\\s:–—]+$", "")));
+      return false;
+    }
     List<String> names = parseAuthors(rest);
     if (names.isEmpty() && !rest.isBlank() && Dates.parseText(rest).isEmpty()) {
       return false; // "By Monday, the talks had ended." is prose
@@ -627,6 +643,9 @@ public final class LineClassifier {
   private static LineLabel trailerLabel(Line l) {
     if (REPUBLISHED.matcher(l.text).lookingAt()) {
       return LineLabel.TRAILER;
+    }
+    if (l.words <= 10 && UPDATE_STAMP.matcher(l.text).lookingAt() && Dates.parseText(l.text).isPresent()) {
+      return LineLabel.DATELINE; // "Aktualisiert am 17.01.2021.", "Last updated: March 3, 2021"
     }
     if (l.words <= 80 && (isBlurb(l) || AUTHOR_BIO.matcher(l.text).lookingAt())) {
       return LineLabel.PUBLISHER_BLURB;

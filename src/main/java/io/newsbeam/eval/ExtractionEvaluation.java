@@ -144,6 +144,7 @@ public final class ExtractionEvaluation {
             && article != null && article.getPublishedAt() != null
             && java.util.Objects.equals(Times.millis(article.getPublishedAt()), parsed[0].article().publishedAt())
             ? parsed[0].article().publishedDate() : utc;
+        p.put("date", local);
         if (want.equals(local)) {
           datesRight++;
         }

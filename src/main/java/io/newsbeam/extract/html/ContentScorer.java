@@ -20,7 +20,13 @@ final class ContentScorer {
   private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "figcaption", "form", "menu", "dialog", "caption");
 
   static List<PageModel.Paragraph> select(PageModel page) {
-    List<PageModel.Paragraph> paragraphs = page.paragraphs;
+    // cookie and consent dialogs hold long, comma-rich prose that would outscore short articles
+    List<PageModel.Paragraph> paragraphs = new ArrayList<>(page.paragraphs.size());
+    for (PageModel.Paragraph p : page.paragraphs) {
+      if (!p.owner.inConsent()) {
+        paragraphs.add(p);
+      }
+    }
     if (paragraphs.isEmpty()) {
       return List.of();
     }
@@ -114,7 +120,38 @@ final class ContentScorer {
         kept.add(p);
       }
     }
+    kept = dropDanglingLeadIns(page.paragraphs, kept);
+    // The chosen region holds next to no text (a dateline, a caption) while the page has real paragraphs:
+    // the scoring went wrong, take the paragraphs boilerpipe or text density vouch for instead.
+    int keptChars = kept.stream().mapToInt(p -> p.chars).sum();
+    if (keptChars < 150) {
+      List<PageModel.Paragraph> fb = fallback(paragraphs);
+      if (fb.stream().mapToInt(p -> p.chars).sum() >= Math.max(100, keptChars * 2)) {
+        return dropDanglingLeadIns(page.paragraphs, fb);
+      }
+    }
     return kept;
+  }
+
+  /**
+   * A short line ending in a colon ("Weitere Informationen:", "Read also:", "Kontakt:") announces what follows;
+   * when what follows on the page was not kept (a link list, a contact box), the lead-in is chrome too.
+   */
+  static List<PageModel.Paragraph> dropDanglingLeadIns(List<PageModel.Paragraph> all, List<PageModel.Paragraph> kept) {
+    boolean[] isKept = new boolean[all.size()];
+    for (PageModel.Paragraph p : kept) {
+      isKept[p.index] = true;
+    }
+    List<PageModel.Paragraph> out = new ArrayList<>(kept.size());
+    for (PageModel.Paragraph p : kept) {
+      String t = p.text.strip();
+      boolean leadIn = p.chars <= 60 && (t.endsWith(":") || t.endsWith("："));
+      if (leadIn && (p.index + 1 >= all.size() || !isKept[p.index + 1])) {
+        continue;
+      }
+      out.add(p);
+    }
+    return out;
   }
 
   /** The ancestor of {@code owner} that is {@code top} or a sibling of it, else null. */

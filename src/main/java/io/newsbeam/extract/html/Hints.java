@@ -43,13 +43,22 @@ final class Hints {
 
   private static final Pattern BYLINE = Pattern.compile("byline|(?:^|[^a-z])(?:author|autor|writer|verfasser)(?:$|[^a-z-])|author-?name|article-?author|post-?author|entry-?author");
   private static final Pattern DATE =
-      Pattern.compile("(?:^|[^a-z])(?:date|datum|time|published|pubdate|timestamp|posted-on|entry-date|post-date|article-date|meta-date|datetime|updated|dateline)(?:$|[^a-z])|publishdate|publish-date|post-?date|entry-?date|article-?date");
+      Pattern.compile("(?:^|[^a-z])(?:date|datum|time|published|pubdate|timestamp|posted-on|entry-date|post-date|article-date|meta-date|datetime|updated|dateline|created|post-created|submitted|erstellt|veroeffentlicht)(?:$|[^a-z])|publishdate|publish-date|post-?date|entry-?date|article-?date");
 
   static boolean isNegative(String hint) {
     return !hint.isEmpty() && NEGATIVE.matcher(hint).find();
   }
 
   private static final Pattern COMMENTS = Pattern.compile("comment|kommentar|disqus|(?:^|[^a-z])(?:replies|respond)(?:$|[^a-z])");
+
+  /** Cookie and consent dialogs: never article text, whatever "content" word their classes also carry. */
+  private static final Pattern CONSENT =
+      Pattern.compile("cookie|gdpr|consent|onetrust|usercentrics|cookiebot|borlabs|didomi|(?:^|[^a-z])cmp(?:$|[^a-z])"
+          + "|privacy-?(?:banner|notice|overlay|popup|bar)|datenschutz-?(?:banner|hinweis|overlay|popup)");
+
+  static boolean isConsent(String hint) {
+    return !hint.isEmpty() && CONSENT.matcher(hint).find();
+  }
 
   static boolean isComments(String hint) {
     return !hint.isEmpty() && COMMENTS.matcher(hint).find();

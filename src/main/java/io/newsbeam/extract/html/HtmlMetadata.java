@@ -297,6 +297,8 @@ final class HtmlMetadata {
 
   // ------------------------------------------------------------------ publication time
 
+  private static final Pattern MODIFIED = Pattern.compile("updated|modified|aktualisiert|geaendert|changed|last-?edit");
+
   private static Long published(
       PageModel page, Metadata md, List<JsonNode> ld, String canonical, List<PageModel.Paragraph> kept, String[] raw) {
     for (JsonNode n : ld) {
@@ -339,11 +341,14 @@ final class HtmlMetadata {
         }
       }
     }
-    for (PageModel.Marked m : page.marked) {
-      if (m.kind().equals("date-box") || m.kind().equals("byline")) {
-        Optional<Long> t = m.attribute() != null ? machine(raw, m.attribute()) : Dates.parseText(m.text());
-        if (t.isPresent()) {
-          return t.get();
+    // date boxes: publication before modification ("updated", "modified", "aktualisiert" say which is which)
+    for (boolean modified : new boolean[] {false, true}) {
+      for (PageModel.Marked m : page.marked) {
+        if ((m.kind().equals("date-box") || m.kind().equals("byline")) && MODIFIED.matcher(m.node().hint).find() == modified) {
+          Optional<Long> t = m.attribute() != null ? machine(raw, m.attribute()) : Dates.parseText(m.text());
+          if (t.isPresent()) {
+            return t.get();
+          }
         }
       }
     }
@@ -351,11 +356,10 @@ final class HtmlMetadata {
     int start = kept.isEmpty() ? 0 : Math.max(0, kept.get(0).index - 5);
     for (int i = start; i < Math.min(page.paragraphs.size(), start + 12); i++) {
       PageModel.Paragraph p = page.paragraphs.get(i);
-      if (p.chars <= 120) {
-        Optional<Long> t = Dates.parseText(p.text);
-        if (t.isPresent()) {
-          return t.get();
-        }
+      // a short line, or the head of a paragraph that opens with its dateline ("Pressemitteilung vom 25. Januar 2022 | Berlin – …")
+      Optional<Long> t = Dates.parseText(p.chars <= 120 ? p.text : p.text.substring(0, 60));
+      if (t.isPresent()) {
+        return t.get();
       }
     }
     for (String key : DATE_KEYS.subList(DATE_KEYS.size() - 3, DATE_KEYS.size())) {

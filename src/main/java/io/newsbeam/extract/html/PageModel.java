@@ -48,6 +48,18 @@ final class PageModel {
       return chrome == 1;
     }
 
+    private byte consent = -1;
+    /** A dialog layer by its ARIA semantics (role="dialog"/"alertdialog", aria-modal="true"), not by class words. */
+    boolean dialog;
+
+    /** Inside a cookie/consent dialog or an ARIA dialog layer (this element or an ancestor). */
+    boolean inConsent() {
+      if (consent < 0) {
+        consent = (byte) (dialog || Hints.isConsent(hint) || (parent != null && parent.inConsent()) ? 1 : 0);
+      }
+      return consent == 1;
+    }
+
     boolean positiveHint() {
       if (positive < 0) {
         positive = (byte) (Hints.isPositive(hint) ? 1 : 0);

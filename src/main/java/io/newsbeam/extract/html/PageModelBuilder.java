@@ -29,6 +29,9 @@ final class PageModelBuilder extends DefaultHandler {
       Set.of("script", "style", "template", "select", "option", "button", "textarea", "svg", "head",
           "iframe", "object", "map", "label");
 
+  /** Marked kinds whose publication time may sit in a nested element's attribute. */
+  private static final Set<String> DATED_KINDS = Set.of("time", "date-prop", "date-box", "byline");
+
   private final PageModel model = new PageModel();
   private final Deque<PageModel.Node> stack = new ArrayDeque<>();
   private final StringBuilder text = new StringBuilder();
@@ -77,6 +80,8 @@ final class PageModelBuilder extends DefaultHandler {
     String hint = tag.equals("body") || tag.equals("html") ? "" : hint(cls, id, role, itemprop);
     PageModel.Node parent = stack.peek();
     PageModel.Node node = new PageModel.Node(tag, parent, hint, itemprop, model.nodes.size());
+    node.dialog = (role != null && (role.strip().equalsIgnoreCase("dialog") || role.strip().equalsIgnoreCase("alertdialog")))
+        || "true".equalsIgnoreCase(atts.getValue("aria-modal"));
     model.nodes.add(node);
     stack.push(node);
     if (SILENT.contains(tag)) {
@@ -90,6 +95,11 @@ final class PageModelBuilder extends DefaultHandler {
     }
     if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
       heading = tag.charAt(1) - '0';
+    }
+    if (capturing != null && captureAttr == null && DATED_KINDS.contains(captureKind)) {
+      // a machine-readable time nested in a date or byline box: <span class="timestamp"><abbr title="2018-06-05T08:00">
+      captureAttr = firstNonNull(atts.getValue("datetime"),
+          isPublishedProperty(itemprop) || isPublishedProperty(atts.getValue("property")) ? atts.getValue("content") : isoTitle(atts));
     }
     if (capturing == null) {
       String kind = null;
@@ -105,14 +115,16 @@ final class PageModelBuilder extends DefaultHandler {
         kind = "author-link";
       } else if (itemprop != null && (itemprop.equalsIgnoreCase("author") || itemprop.equalsIgnoreCase("creator"))) {
         kind = "author-prop";
-      } else if (itemprop != null && itemprop.toLowerCase(Locale.ROOT).startsWith("datepublished")) {
+      } else if (isPublishedProperty(itemprop) || isPublishedProperty(atts.getValue("property"))) {
+        // schema.org microdata (itemprop) or RDFa (property="schema:datePublished")
         kind = "date-prop";
-        attr = firstNonNull(atts.getValue("datetime"), atts.getValue("content"));
+        attr = firstNonNull(atts.getValue("datetime"), firstNonNull(atts.getValue("content"), isoTitle(atts)));
       } else if (Hints.isBylineHint(hint)) {
         kind = "byline";
       } else if (Hints.isDateHint(hint)) {
         kind = "date-box";
-        attr = atts.getValue("datetime");
+        // hAtom: <abbr class="published" title="2018-06-05T08:00:00-07:00">08:00</abbr>
+        attr = firstNonNull(atts.getValue("datetime"), isoTitle(atts));
       }
       if (kind != null) {
         capturing = node;
@@ -235,6 +247,25 @@ final class PageModelBuilder extends DefaultHandler {
     }
     return b.toString();
   }
+
+  /** itemprop/property values naming the publication time: datePublished, schema:dateCreated. */
+  private static boolean isPublishedProperty(String v) {
+    if (v == null) {
+      return false;
+    }
+    String l = v.toLowerCase(Locale.ROOT);
+    int colon = l.lastIndexOf(':');
+    l = colon >= 0 ? l.substring(colon + 1) : l;
+    return l.startsWith("datepublished") || l.equals("datecreated");
+  }
+
+  /** A machine-readable timestamp in the title attribute (the hAtom microformat), else null. */
+  private static String isoTitle(Attributes atts) {
+    String t = atts.getValue("title");
+    return t != null && ISO_START.matcher(t.strip()).lookingAt() ? t.strip() : null;
+  }
+
+  private static final java.util.regex.Pattern ISO_START = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;

@@ -164,4 +164,51 @@ public class HtmlArticleExtractorTest {
     assertEquals("Bridge reopens", HtmlMetadata.stripSite("Ledger - Bridge reopens", null, "https://www.ledger.example/a"));
     assertEquals("Rock - Paper - Scissors explained", HtmlMetadata.stripSite("Rock - Paper - Scissors explained", null, null));
   }
+
+  @Test
+  public void leadInLineEndingInAColonGoesWithTheLinkListItAnnounces() throws Exception {
+    String body = body(extract("lead-in-link-list.html"));
+    assertThat(body, containsString("Ein Team aus Hamburg hat die Messreihen"));
+    assertThat(body, containsString("sofern die Finanzierung gesichert ist."));
+    for (String chrome : List.of("Weitere Informationen:", "Kontakt:", "Datensatz zum Herunterladen", "presse@example.org")) {
+      assertThat(body, not(containsString(chrome)));
+    }
+  }
+
+  @Test
+  public void hAtomPublishedTitleWinsOverAnUpdatedDateBox() throws Exception {
+    HtmlArticle a = extract("hatom-published.html");
+    assertEquals(Instant.parse("2018-06-05T15:00:00Z").toEpochMilli(), (long) a.publishedAt());
+    assertEquals("2018-06-05", a.publishedDate());
+  }
+
+  @Test
+  public void rdfaDateCreatedPropertyIsThePublicationTime() throws Exception {
+    HtmlArticle a = extract("rdfa-date.html");
+    assertEquals(Instant.parse("2022-01-28T12:45:46Z").toEpochMilli(), (long) a.publishedAt());
+  }
+
+  @Test
+  public void datelineOpeningALongParagraphGivesTheDate() throws Exception {
+    HtmlArticle a = extract("dateline-in-paragraph.html");
+    assertEquals(Instant.parse("2022-01-25T00:00:00Z").toEpochMilli(), (long) a.publishedAt());
+    assertThat(body(a), containsString("Pressemitteilung vom 25. Januar 2022"));
+  }
+
+  @Test
+  public void cookieDialogNeverOutscoresAShortArticle() throws Exception {
+    String body = body(extract("consent-dialog.html"));
+    assertThat(body, containsString("Der Plakatwettbewerb für Kinder findet in diesem Jahr"));
+    assertThat(body, containsString("Kinder zwischen sechs und zwölf Jahren"));
+    for (String chrome : List.of("Datenschutz-Übersicht", "verwendet Cookies", "Google Analytics")) {
+      assertThat(body, not(containsString(chrome)));
+    }
+  }
+
+  @Test
+  public void ariaDialogLayerNeverOutscoresTheArticle() throws Exception {
+    String body = body(extract("popup-layer.html"));
+    assertThat(body, containsString("The conference, which is scheduled for June 13 to 17"));
+    assertThat(body, not(containsString("officer training programme provides")));
+  }
 }
