@@ -107,14 +107,17 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, String>>> group,
         OutputReceiver<KV<String, RepeatedParagraph>> out) {
+      // A grouped Iterable may be read only once on some runners (Flink): copy it before reading it twice.
+      java.util.List<KV<String, String>> members = new java.util.ArrayList<>();
+      group.getValue().forEach(members::add);
       TreeSet<String> bodies = new TreeSet<>();
-      for (KV<String, String> m : group.getValue()) {
+      for (KV<String, String> m : members) {
         bodies.add(m.getValue().substring(m.getValue().indexOf('|') + 1));
       }
       if (bodies.size() < 2) {
         return;
       }
-      for (KV<String, String> m : group.getValue()) {
+      for (KV<String, String> m : members) {
         int index = Integer.parseInt(m.getValue().substring(0, m.getValue().indexOf('|')));
         out.output(KV.of(m.getKey(), RepeatedParagraph.newBuilder()
             .setParagraphIndex(index).setParagraphHash(group.getKey()).setArticleCount(bodies.size()).build()));
