@@ -30,7 +30,6 @@ has_opt output || args+=("--output=$here/out")
 has_opt overwrite || args+=("--overwrite=true")
 has_opt parallelism || args+=("--parallelism=2")
 # Parse child JVMs do not start inside a Flink TaskManager yet: parse in the worker JVM on Flink.
-has_opt parseIsolation || args+=("--parseIsolation=none")
 # DoFns here never mutate their inputs: skip the defensive copy between chained operators.
 has_opt fasterCopy || args+=("--fasterCopy=true")
 args+=("--runner=FlinkRunner")

@@ -1,5 +1,6 @@
 package io.newsbeam;
 
+import io.newsbeam.cli.Launch;
 import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.extract.ExtractorKind;
 import io.newsbeam.options.NewsbeamOptions;
@@ -17,6 +18,9 @@ import io.newsbeam.transforms.ReadRawDocuments;
 import io.newsbeam.transforms.StripBoilerplate;
 import io.newsbeam.transforms.WithRejects;
 import io.newsbeam.transforms.WriteEventPartitions;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,11 +46,10 @@ public final class NewsbeamPipeline {
   public static void main(String[] args) {
     Logging.configureDefaults();
     DataflowPreflight.check(args, System.getenv(), Path.of(System.getProperty("user.home")));
-    PipelineOptionsFactory.register(NewsbeamOptions.class);
-    NewsbeamOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(NewsbeamOptions.class);
-    PipelineResult.State state = run(options).waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("pipeline ended " + state);
+    Launch.Outcome outcome =
+        Launch.run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    if (outcome.state() != PipelineResult.State.DONE) {
+      throw new IllegalStateException("pipeline ended " + outcome.state());
     }
   }
 

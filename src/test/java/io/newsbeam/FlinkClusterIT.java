@@ -77,6 +77,10 @@ public class FlinkClusterIT {
     assertThat(actual.rejects, hasSize(greaterThan(0)));
     assertSameOutput(expected, actual);
     assertEquals("FINISHED", cluster.get("/jobs/" + cluster.jobId("newsbeam-sample-it")).path("state").asText());
+    // progress while the job ran, from the JobManager's REST API, and the last line with every file read
+    String printed = java.nio.file.Files.readString(log);
+    assertThat(printed, org.hamcrest.Matchers.containsString("steps done"));
+    assertThat(printed, org.hamcrest.Matchers.containsString("newsbeam: files 11/11 (100%)"));
   }
 
   @Test

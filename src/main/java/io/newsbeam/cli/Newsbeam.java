@@ -132,30 +132,19 @@ public final class Newsbeam implements Runnable {
             "give at least --input=GLOB and --output=DIR (newsbeam run --help lists every option)");
       }
       Logging.configureDefaults();
-      PipelineOptionsFactory.register(NewsbeamOptions.class);
-      NewsbeamOptions options =
-          PipelineOptionsFactory.fromArgs(pipelineArgs.toArray(String[]::new)).withValidation().as(NewsbeamOptions.class);
-      if (options.getRunner() == DirectRunner.class && pipelineArgs.stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
-        options.as(DirectOptions.class).setBlockOnRun(false); // return at once so progress can be polled
+      List<String> args = new ArrayList<>(pipelineArgs);
+      if (args.stream().noneMatch(a -> a.startsWith("--progressSeconds"))) {
+        args.add("--progressSeconds=" + progressSeconds);
       }
-      long start = System.currentTimeMillis();
-      ProgressTracker tracker = new ProgressTracker(start);
-      out.println("newsbeam: running on " + options.getRunner().getSimpleName() + ", input " + options.getInput()
-          + ", output " + options.getOutput());
-      out.flush();
-      PipelineResult result = NewsbeamPipeline.run(options);
-      PipelineResult.State state;
-      try (ProgressMonitor monitor = new ProgressMonitor(result, tracker, out, progressSeconds)) {
-        monitor.start();
-        state = result.waitUntilFinish();
-      }
-      long wall = System.currentTimeMillis() - start;
-      if (state != PipelineResult.State.DONE) {
-        spec.commandLine().getErr().println("newsbeam run: the pipeline ended " + state + " (no report written)");
+      Launch.Outcome outcome = Launch.run(args.toArray(String[]::new), out);
+      NewsbeamOptions options = outcome.options();
+      long wall = outcome.wallMillis();
+      if (outcome.state() != PipelineResult.State.DONE) {
+        spec.commandLine().getErr().println("newsbeam run: the pipeline ended " + outcome.state() + " (no report written)");
         return 1;
       }
       if (!noReport) {
-        PublishReport.write(options.getOutput(), tracker.stages(), wall);
+        PublishReport.write(options.getOutput(), outcome.tracker().stages(), wall);
       }
       out.printf("newsbeam: done in %.1f s: %s (_MANIFEST.json%s)%n", wall / 1000.0, options.getOutput(),
           noReport ? "" : ", " + PublishReport.REPORT);

@@ -2,23 +2,18 @@ package io.newsbeam.cli;
 
 import io.newsbeam.report.ProgressTracker;
 import java.io.PrintWriter;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * Polls a running pipeline's metrics from the launching process (attempted counter values: fine for
- * progress), feeds them to a {@link ProgressTracker} every second and prints a progress line every
- * {@code printSeconds}. Nothing of this runs in the pipeline's per-element path.
+ * Polls a running pipeline's counters from the launching process, feeds them to a {@link ProgressTracker} every
+ * second and prints a progress line every {@code printSeconds}. The source can change during the run (on Flink:
+ * the REST API while the job runs, then the finished job's Beam metrics). Nothing of this runs in the pipeline's
+ * per-element path.
  */
 final class ProgressMonitor implements AutoCloseable {
-  private final PipelineResult result;
+  private volatile ProgressSource source;
   private final ProgressTracker tracker;
   private final PrintWriter out;
   private final long printMillis;
@@ -29,10 +24,11 @@ final class ProgressMonitor implements AutoCloseable {
         return t;
       });
   private long lastPrint;
-  private volatile boolean metricsUnsupported;
+  private volatile boolean unsupported;
+  private volatile boolean sampled;
 
-  ProgressMonitor(PipelineResult result, ProgressTracker tracker, PrintWriter out, int printSeconds) {
-    this.result = result;
+  ProgressMonitor(ProgressSource source, ProgressTracker tracker, PrintWriter out, int printSeconds) {
+    this.source = source;
     this.tracker = tracker;
     this.out = out;
     this.printMillis = printSeconds * 1000L;
@@ -41,6 +37,12 @@ final class ProgressMonitor implements AutoCloseable {
 
   void start() {
     timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** From now on, samples come from {@code next} (e.g. the finished job's metrics). */
+  synchronized void switchTo(ProgressSource next) {
+    this.source = next;
+    this.unsupported = false;
   }
 
   private synchronized void tick() {
@@ -55,40 +57,24 @@ final class ProgressMonitor implements AutoCloseable {
     }
   }
 
-  /** Takes one sample; false when the runner gives no metrics (then progress stays silent). */
+  /** Takes one sample; false when there is no source or it gives nothing (yet). */
   private boolean sample() {
-    if (metricsUnsupported) {
+    ProgressSource s = source;
+    if (s == null || unsupported) {
       return false;
     }
     try {
-      tracker.sample(System.currentTimeMillis(), counters(result));
+      tracker.sample(System.currentTimeMillis(), s.counters());
+      sampled = true;
       return true;
     } catch (UnsupportedOperationException e) {
-      metricsUnsupported = true;
+      unsupported = true;
       return false;
-    } catch (RuntimeException e) {
-      return false; // metrics not ready yet on some runners; the next tick retries
-    }
-  }
-
-  static Map<String, Long> counters(PipelineResult result) {
-    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
-    Map<String, Long> counters = new TreeMap<>();
-    for (MetricResult<Long> c : q.getCounters()) {
-      String key = c.getName().getNamespace() + "/" + c.getName().getName();
-      Long v = attempted(c);
-      if (v != null) {
-        counters.merge(key, v, Long::sum);
-      }
-    }
-    return counters;
-  }
-
-  private static Long attempted(MetricResult<Long> c) {
-    try {
-      return c.getAttempted();
-    } catch (UnsupportedOperationException e) {
-      return c.getCommitted();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false; // not ready yet (no metrics, job not submitted); the next tick retries
     }
   }
 
@@ -96,7 +82,7 @@ final class ProgressMonitor implements AutoCloseable {
   @Override
   public synchronized void close() {
     timer.shutdownNow();
-    if (sample()) {
+    if (sample() || sampled) {
       out.println(tracker.line(System.currentTimeMillis()));
     } else {
       out.println("newsbeam: this runner reported no metrics while running; see the manifest for the counts");

@@ -213,25 +213,41 @@ public final class ParseProcessPool {
     return cmd;
   }
 
+  /**
+   * The child's classpath. When newsbeam runs from one bundled jar (as on Flink and Dataflow workers, where
+   * the job's classes are loaded from a jar the worker fetched, not from {@code java.class.path}), that jar
+   * alone: the worker's own classpath (a Flink TaskManager's jars, logging config) must not come first and
+   * shadow the versions newsbeam was built with. Otherwise (development: classes folder and separate jars)
+   * the code sources of newsbeam and Tika first, then this JVM's classpath.
+   */
   static String classpath() {
+    String ownJar = location(ParseChild.class);
+    if (ownJar != null && ownJar.endsWith(".jar") && ownJar.equals(location(org.apache.tika.parser.AutoDetectParser.class))) {
+      return ownJar;
+    }
     Set<String> entries = new LinkedHashSet<>();
-    String own = System.getProperty("java.class.path", "");
-    for (String e : own.split(File.pathSeparator)) {
+    for (Class<?> c : new Class<?>[] {ParseChild.class, org.apache.tika.parser.AutoDetectParser.class}) {
+      String l = location(c);
+      if (l != null) {
+        entries.add(l);
+      }
+    }
+    for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (!e.isEmpty()) {
         entries.add(e);
       }
     }
-    for (Class<?> c : new Class<?>[] {ParseChild.class, org.apache.tika.parser.AutoDetectParser.class}) {
-      try {
-        var source = c.getProtectionDomain().getCodeSource();
-        if (source != null) {
-          entries.add(Path.of(source.getLocation().toURI()).toString());
-        }
-      } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-        // not a file location: rely on java.class.path
-      }
-    }
     return String.join(File.pathSeparator, entries);
+  }
+
+  /** The file a class was loaded from, or null when it is not a file (then java.class.path must do). */
+  private static String location(Class<?> c) {
+    try {
+      var source = c.getProtectionDomain().getCodeSource();
+      return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI()).toString();
+    } catch (URISyntaxException | SecurityException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return null;
+    }
   }
 
   /** One child JVM and its pipes. */

@@ -37,6 +37,11 @@ public final class InputFiles {
   }
 
   /** The part of a glob before its first wildcard, up to the last '/': ids are relative to it. */
+  /** Whether {@code --excludePattern} (a regular expression found anywhere in the path) drops {@code path}. */
+  public static boolean excluded(String pattern, String path) {
+    return pattern != null && !pattern.isEmpty() && java.util.regex.Pattern.compile(pattern).matcher(path).find();
+  }
+
   public static String globBase(String glob) {
     int wildcard = firstWildcard(glob);
     String prefix = wildcard < 0 ? glob : glob.substring(0, wildcard);

@@ -32,6 +32,13 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setOverwrite(boolean value);
 
+  @Description("Print a progress line (files done/total, rates, ETA) every this many seconds while the pipeline runs;"
+      + " 0 prints none. On Flink the lines come from the JobManager's REST API.")
+  @Default.Integer(10)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
   @Description("Main-content extractor for HTML: newsbeam (default), boilerpipe (Tika's boilerpipe handler alone) or text (all text).")
   @Default.String("newsbeam")
   String getExtractor();

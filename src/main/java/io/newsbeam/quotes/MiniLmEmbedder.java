@@ -20,12 +20,50 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
   private final EmbeddingModel model;
 
   private MiniLmEmbedder() {
-    this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+    this.model = loadOwnNativeCopy(() -> new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run));
+  }
+
+  /**
+   * Loads the model with its tokenizer's native library extracted to a folder of this class loader's own. A JVM
+   * loads a native library file into one class loader only, and a Flink TaskManager gives every job its own class
+   * loader: with DJL's fixed extraction path (~/.djl.ai) the second job on a TaskManager would fail with
+   * "already loaded in another classloader". ONNX Runtime already extracts to a fresh temporary folder. A user's
+   * {@code ENGINE_CACHE_DIR} environment variable wins (then one job per TaskManager, or put DJL on the
+   * TaskManager's own classpath). The extracted copy is deleted once loaded.. The lock is an interned string: shared by every class loader of the JVM.
+   */
+  private static EmbeddingModel loadOwnNativeCopy(java.util.function.Supplier<EmbeddingModel> load) {
+    synchronized ("newsbeam.native-library-lock".intern()) {
+      if (System.getenv("ENGINE_CACHE_DIR") != null) {
+        return load.get();
+      }
+      String previous = System.getProperty("ENGINE_CACHE_DIR");
+      String own = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+          "newsbeam-native-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID()).toString();
+      System.setProperty("ENGINE_CACHE_DIR", own);
+      try {
+        return load.get();
+      } finally {
+        deleteQuietly(java.nio.file.Path.of(own)); // loaded libraries stay mapped; the files are not needed any more
+        if (previous == null) {
+          System.clearProperty("ENGINE_CACHE_DIR");
+        } else {
+          System.setProperty("ENGINE_CACHE_DIR", previous);
+        }
+      }
+    }
   }
 
   /** The JVM-wide instance (loading the model takes about a second). */
   public static MiniLmEmbedder shared() {
     return Holder.INSTANCE;
+  }
+
+  private static void deleteQuietly(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException | RuntimeException e) {
+      // a platform that keeps loaded libraries locked: the folder stays in the temporary directory
+    }
   }
 
   @Override

@@ -17,6 +17,9 @@ public final class ProgressTracker {
   public static final String BYTES = "newsbeam.read/bytes";
   public static final String EXTRACTED = "newsbeam.extract/documents";
   public static final String CLEANED = "newsbeam.clean/articles";
+  /** Runner-level progress where the runner tells it (Flink: job vertices), not a newsbeam stage. */
+  public static final String STEPS = "runner/steps";
+  public static final String STEPS_DONE = "runner/steps_done";
 
   private final long startMillis;
   private final Map<String, long[]> stages = new TreeMap<>(); // stage → {first, last change, total}
@@ -74,11 +77,19 @@ public final class ProgressTracker {
       sb.append("/?");
     }
     sb.append(String.format(Locale.ROOT, " · %.1f files/s", rate));
-    sb.append(String.format(Locale.ROOT, " · %.2f MB/s", last.getOrDefault(BYTES, 0L) / 1e6 / secs));
-    sb.append(" · extracted ").append(last.getOrDefault(EXTRACTED, 0L));
-    sb.append(" · cleaned ").append(last.getOrDefault(CLEANED, 0L));
-    long rejects = last.entrySet().stream().filter(e -> e.getKey().contains("/rejects_")).mapToLong(Map.Entry::getValue).sum();
-    sb.append(" · rejects ").append(rejects);
+    // Counters a runner does not report while running (Flink: only files) are left out, not printed as 0.
+    if (last.containsKey(BYTES)) {
+      sb.append(String.format(Locale.ROOT, " · %.2f MB/s", last.get(BYTES) / 1e6 / secs));
+    }
+    if (last.containsKey(EXTRACTED) || last.containsKey(CLEANED)) {
+      sb.append(" · extracted ").append(last.getOrDefault(EXTRACTED, 0L));
+      sb.append(" · cleaned ").append(last.getOrDefault(CLEANED, 0L));
+      long rejects = last.entrySet().stream().filter(e -> e.getKey().contains("/rejects_")).mapToLong(Map.Entry::getValue).sum();
+      sb.append(" · rejects ").append(rejects);
+    }
+    if (last.containsKey(STEPS)) {
+      sb.append(" · ").append(last.getOrDefault(STEPS_DONE, 0L)).append('/').append(last.get(STEPS)).append(" steps done");
+    }
     if (total != null && total > 0 && rate > 0 && done < total) {
       sb.append(" · ETA ").append(clock(Math.round((total - done) / rate)));
     } else if (total != null && total > 0 && done >= total) {

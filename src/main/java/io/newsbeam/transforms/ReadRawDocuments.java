@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.FileSystemException;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
@@ -57,7 +56,7 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
     PCollectionTuple read =
         begin
             .apply("MatchInput", FileIO.match().filepattern(glob).withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-            .apply("DropExcluded", Filter.by((MatchResult.Metadata m) -> !excluded(pattern, m.resourceId().toString())))
+            .apply("DropExcluded", Filter.by((MatchResult.Metadata m) -> !InputFiles.excluded(pattern, m.resourceId().toString())))
             .apply("CountMatched", CountInto.counter("newsbeam.read", "files_matched"))
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
@@ -68,10 +67,6 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
     read.get(DOCUMENTS).setCoder(RawDocument.Coder.of());
     read.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
     return WithRejects.of(read, DOCUMENTS, REJECTS);
-  }
-
-  static boolean excluded(String pattern, String path) {
-    return pattern != null && !pattern.isEmpty() && Pattern.compile(pattern).matcher(path).find();
   }
 
   static final class ReadFn extends DoFn<FileIO.ReadableFile, RawDocument> {

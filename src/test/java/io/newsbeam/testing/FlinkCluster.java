@@ -81,15 +81,15 @@ public final class FlinkCluster implements AutoCloseable {
 
   /**
    * Starts {@code java -jar newsbeam-bundled.jar} on this cluster with {@code args} and the options of
-   * {@code pipelines/flink.sh} (FlinkRunner, parallelism 2, fasterCopy);
+   * {@code pipelines/flink.sh} (FlinkRunner, parallelism 2, fasterCopy; parses in child JVMs of the TaskManager),
+   * with a progress line every 2 seconds;
    * its output goes to {@code log}.
    */
   public Process submit(Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         javaBin(), "-Xmx768m", "-jar", bundledJar().toString(),
         "--runner=FlinkRunner", "--flinkMaster=localhost:" + port, "--parallelism=2", "--fasterCopy=true",
-        // parse child JVMs do not start inside a Flink TaskManager yet (see README, Runners)
-        "--parseIsolation=none"));
+        "--progressSeconds=2"));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
