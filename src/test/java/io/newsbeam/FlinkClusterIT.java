@@ -76,7 +76,7 @@ public class FlinkClusterIT {
     assertThat(actual.duplicates, hasSize(greaterThan(0)));
     assertThat(actual.rejects, hasSize(greaterThan(0)));
     assertSameOutput(expected, actual);
-    assertEquals("FINISHED", cluster.get("/jobs/" + cluster.jobId("newsbeam-sample-it")).path("state").asText());
+    assertEquals("FINISHED", cluster.awaitJobState(cluster.jobId("newsbeam-sample-it"), "FINISHED", Duration.ofSeconds(90)));
     // progress while the job ran, from the JobManager's REST API, and the last line with every file read
     String printed = java.nio.file.Files.readString(log);
     assertThat(printed, org.hamcrest.Matchers.containsString("steps done"));
@@ -102,8 +102,7 @@ public class FlinkClusterIT {
     cluster.addTaskManager();
     FlinkCluster.awaitSuccess(run, log, Duration.ofMinutes(15));
 
-    JsonNode state = cluster.get("/jobs/" + id);
-    assertEquals("FINISHED", state.path("state").asText());
+    assertEquals("FINISHED", cluster.awaitJobState(id, "FINISHED", Duration.ofSeconds(90)));
     JsonNode failures = cluster.get("/jobs/" + id + "/exceptions").path("exceptionHistory").path("entries");
     assertThat("the job recorded the TaskManager loss and recovered from it", failures.size(), greaterThan(0));
     assertSameOutput(expected, RunOutput.read(out));

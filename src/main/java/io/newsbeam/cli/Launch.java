@@ -41,8 +41,20 @@ public final class Launch {
     NewsbeamOptions options =
         PipelineOptionsFactory.fromArgs(argv.toArray(String[]::new)).withValidation().as(NewsbeamOptions.class);
     boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
-    if (direct && argv.stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
-      options.as(DirectOptions.class).setBlockOnRun(false); // return at once so progress can be polled
+    if (direct) {
+      DirectOptions d = options.as(DirectOptions.class);
+      if (argv.stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
+        d.setBlockOnRun(false); // return at once so progress can be polled
+      }
+      // The DirectRunner's model checks re-walk the whole transform graph for every bundle (immutability) and
+      // re-encode every element (encodability): on this ~300-step graph that is most of a run's CPU. They are
+      // development checks of DoFns, which the transform tests (TestPipeline) keep on; a user can turn them on.
+      if (argv.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+        d.setEnforceImmutability(false);
+      }
+      if (argv.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+        d.setEnforceEncodability(false);
+      }
     }
     int every = options.getProgressSeconds();
     long start = System.currentTimeMillis();

@@ -69,6 +69,21 @@ public final class FlinkCluster implements AutoCloseable {
     return JSON.readTree(res.body());
   }
 
+  /**
+   * The state of job {@code id} once it is {@code expected}, polling for up to {@code timeout}: the REST API
+   * serves job details from a cache, so right after the client got the job's result it can still say RUNNING.
+   * Returns the last state seen (the caller asserts it).
+   */
+  public String awaitJobState(String id, String expected, Duration timeout) throws IOException, InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    String state = get("/jobs/" + id).path("state").asText();
+    while (!state.equals(expected) && System.nanoTime() < end) {
+      Thread.sleep(1000);
+      state = get("/jobs/" + id).path("state").asText();
+    }
+    return state;
+  }
+
   /** The id of the job named {@code name}, or null while there is none. */
   public String jobId(String name) throws IOException, InterruptedException {
     for (JsonNode job : get("/jobs/overview").path("jobs")) {
