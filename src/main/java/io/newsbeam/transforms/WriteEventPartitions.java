@@ -43,18 +43,18 @@ public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCo
     PCollection<String> duplicates =
         writePartitioned("WriteDuplicates", tables.get(AssignEvents.DUPLICATES), "duplicates");
     PCollection<String> events =
-        fileNames(
+        fileNames("WriteEventsNames",
             tables.get(AssignEvents.EVENTS)
                 .apply("WriteEvents",
                     AvroIO.write(Event.class).to(output + "/events/part").withSuffix(".avro").withOutputFilenames()));
     PCollection<String> rejects =
-        fileNames(
+        fileNames("WriteRejectsNames",
             tables.get(REJECTS)
                 .apply("WriteRejects",
                     AvroIO.write(Reject.class).to(output + "/rejects/part").withSuffix(".avro").withOutputFilenames()));
     PCollectionList<String> written = PCollectionList.of(articles).and(duplicates).and(events).and(rejects);
     if (tables.has(ClusterQuotes.QUOTES)) {
-      written = written.and(fileNames(
+      written = written.and(fileNames("WriteQuotesNames",
           tables.get(ClusterQuotes.QUOTES)
               .apply("WriteQuotes",
                   AvroIO.write(QuoteCluster.class).to(output + "/quotes/part").withSuffix(".avro").withOutputFilenames())));
@@ -75,8 +75,8 @@ public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCo
     return result.getPerDestinationOutputFilenames().apply(name + "Names", Values.create());
   }
 
-  private static PCollection<String> fileNames(WriteFilesResult<Void> result) {
+  private static PCollection<String> fileNames(String name, WriteFilesResult<Void> result) {
     PCollection<KV<Void, String>> names = result.getPerDestinationOutputFilenames();
-    return names.apply(Values.create());
+    return names.apply(name, Values.create());
   }
 }
