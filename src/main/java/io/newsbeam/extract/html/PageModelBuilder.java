@@ -29,6 +29,13 @@ final class PageModelBuilder extends DefaultHandler {
       Set.of("script", "style", "template", "select", "option", "button", "textarea", "svg", "head",
           "iframe", "object", "map", "label");
 
+  /**
+   * Deepest element level the page model keeps. Deeper elements are attached at this level as siblings of
+   * one another, as browsers do (WebKit caps its DOM depth at 512): their text and hints stay, and every walk
+   * up the ancestors stays short however deep a hostile page nests.
+   */
+  static final int MAX_DEPTH = 256;
+
   /** Marked kinds whose publication time may sit in a nested element's attribute. */
   private static final Set<String> DATED_KINDS = Set.of("time", "date-prop", "date-box", "byline");
 
@@ -79,6 +86,9 @@ final class PageModelBuilder extends DefaultHandler {
     // page-wide classes on html/body ("has-navbar", "single-post") say nothing about one block
     String hint = tag.equals("body") || tag.equals("html") ? "" : hint(cls, id, role, itemprop);
     PageModel.Node parent = stack.peek();
+    if (parent != null && parent.depth >= MAX_DEPTH) {
+      parent = parent.parent;
+    }
     PageModel.Node node = new PageModel.Node(tag, parent, hint, itemprop, model.nodes.size());
     node.dialog = (role != null && (role.strip().equalsIgnoreCase("dialog") || role.strip().equalsIgnoreCase("alertdialog")))
         || "true".equalsIgnoreCase(atts.getValue("aria-modal"));
