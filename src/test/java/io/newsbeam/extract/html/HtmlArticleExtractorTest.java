@@ -253,4 +253,18 @@ public class HtmlArticleExtractorTest {
     assertTrue(model.nodes.size() > 500);
     assertTrue(model.paragraphs.stream().anyMatch(p -> p.text.contains("cracks in the northern dam wall")));
   }
+
+  @Test
+  public void theDayShownAtTheHeadSettlesAUtcTimestampOneDayOff() throws Exception {
+    // JSON-LD: 02:41 GMT on the 4th; the page shows "3 de mayo de 2022, 22:41" (an evening story west of UTC)
+    HtmlArticle a = extract("utc-timestamp-local-day.html");
+    assertEquals(Instant.parse("2022-05-04T02:41:00Z").toEpochMilli(), (long) a.publishedAt());
+    assertEquals("2022-05-03", a.publishedDate());
+  }
+
+  @Test
+  public void timesOfTeasersAfterTheArticleDoNotDateIt() throws Exception {
+    HtmlArticle a = extract("teaser-times.html");
+    assertEquals("2023-10-31", a.publishedDate());
+  }
 }
