@@ -151,7 +151,21 @@ final class ContentScorer {
       }
       out.add(p);
     }
+    // The article ends in text: a heading or a short question or lead-in left at its end announces what the
+    // page puts after it (related links, a newsletter box, comments): "Schon gelesen?", "Weitere Tipps".
+    while (!out.isEmpty() && isTrailingLeadIn(out.get(out.size() - 1)) && out.size() > 1) {
+      out.remove(out.size() - 1);
+    }
     return out;
+  }
+
+  private static boolean isTrailingLeadIn(PageModel.Paragraph p) {
+    if (p.chars > 80) {
+      return false;
+    }
+    String t = p.text.strip();
+    char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+    return p.heading > 0 || last == '?' || last == ':' || last == '…' || t.endsWith("...");
   }
 
   /** The ancestor of {@code owner} that is {@code top} or a sibling of it, else null. */
