@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,26 +36,28 @@ public final class Dates {
           Map.entry("CET", ZoneOffset.ofHours(1)),
           Map.entry("CEST", ZoneOffset.ofHours(2)));
 
-  /** English and German month names (and their usual abbreviations). */
-  private static final String MONTHS =
-      "(January|February|March|April|May|June|July|August|September|October|November|December|"
-          + "Januar|Jänner|Februar|März|Maerz|Mai|Juni|Juli|Oktober|Dezember|"
-          + "Jan|Feb|Mar|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Okt|Nov|Dec|Dez)\\.?";
+  /**
+   * Month names and usual abbreviations in English, German, French, Spanish, Portuguese and Italian, lower-cased,
+   * with their numbers. Longest first in the pattern, so "juillet" never stops at "jul".
+   */
+  private static final Map<String, Integer> MONTH_NUMBERS = monthNumbers();
+
+  private static final String MONTHS = monthAlternation() + "\\.?";
 
   /** "March 23, 2021", optionally followed by a time "4:47am EDT" / "16:47 GMT". */
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile(
-          MONTHS
-              + "\\s+(\\d{1,2}),?\\s+(\\d{4})(?:[\\s|,-]+(?:at\\s+)?(\\d{1,2}):(\\d{2})\\s*([ap]\\.?m\\.?)?\\s*([A-Z]{3,4})?)?",
-          Pattern.CASE_INSENSITIVE);
+          "(?<!\\p{L})" + MONTHS
+              + "\\s+(\\d{1,2}),?\\s+(\\d{4})(?:[\\s|,-]+(?:at\\s+)?(\\d{1,2}):(\\d{2})\\s*([ap]\\.?\\s?m\\.?)?\\s*([A-Z]{3,4})?)?",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** "23 March 2021", optionally with a time. */
+  /** "23 March 2021", "3 de mayo de 2022", "6 janvier 2020", optionally with a time. */
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile(
-          "\\b(\\d{1,2})\\.?\\s+"
+          "(?<![\\d.])(\\d{1,2})(?:\\.|er|º)?\\s+(?:de\\s+)?"
               + MONTHS
-              + ",?\\s+(\\d{4})(?:[\\s|,-]+(?:at\\s+)?(\\d{1,2}):(\\d{2})\\s*([ap]\\.?m\\.?)?\\s*([A-Z]{3,4})?)?",
-          Pattern.CASE_INSENSITIVE);
+              + ",?\\s+(?:de\\s+|del\\s+)?(\\d{4})(?:[\\s|,-]+(?:at\\s+)?(\\d{1,2}):(\\d{2})\\s*([ap]\\.?\\s?m\\.?)?\\s*([A-Z]{3,4})?)?",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static final Pattern ISO_DATE =
       Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?)?");
@@ -118,6 +122,67 @@ public final class Dates {
       return numeric(s.group(1), s.group(2), s.group(3), null, null);
     }
     return Optional.empty();
+  }
+
+  /** "3/5/2022": day and month in either order (resolved only against another date of the same page). */
+  private static final Pattern SLASHED_AMBIGUOUS = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})(?![\\d/])");
+
+  /**
+   * The calendar days a piece of visible text shows, as written (no time zone applied): every date form of
+   * {@link #parseText}, plus both readings of an ambiguous "3/5/2022". In order of appearance, at most 8.
+   */
+  public static List<LocalDate> shownDays(String text) {
+    List<LocalDate> days = new ArrayList<>();
+    if (text == null || text.length() < 6) {
+      return days;
+    }
+    List<int[]> found = new ArrayList<>(); // start, year, month, day
+    Matcher iso = ISO_DATE.matcher(text);
+    while (iso.find()) {
+      found.add(new int[] {iso.start(), Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))});
+    }
+    Matcher m = MONTH_DAY_YEAR.matcher(text);
+    while (m.find()) {
+      found.add(new int[] {m.start(), Integer.parseInt(m.group(3)), monthNumber(m.group(1)), Integer.parseInt(m.group(2))});
+    }
+    Matcher d = DAY_MONTH_YEAR.matcher(text);
+    while (d.find()) {
+      found.add(new int[] {d.start(), Integer.parseInt(d.group(3)), monthNumber(d.group(2)), Integer.parseInt(d.group(1))});
+    }
+    Matcher n = NUMERIC_DMY.matcher(text);
+    while (n.find()) {
+      found.add(new int[] {n.start(), Integer.parseInt(n.group(3)), Integer.parseInt(n.group(2)), Integer.parseInt(n.group(1))});
+    }
+    Matcher s = SLASHED_YMD.matcher(text);
+    while (s.find()) {
+      found.add(new int[] {s.start(), Integer.parseInt(s.group(1)), Integer.parseInt(s.group(2)), Integer.parseInt(s.group(3))});
+    }
+    Matcher a = SLASHED_AMBIGUOUS.matcher(text);
+    while (a.find()) {
+      int x = Integer.parseInt(a.group(1));
+      int y = Integer.parseInt(a.group(2));
+      int year = Integer.parseInt(a.group(3));
+      found.add(new int[] {a.start(), year, y, x});
+      found.add(new int[] {a.start(), year, x, y});
+    }
+    found.sort(java.util.Comparator.comparingInt(f -> f[0]));
+    for (int[] f : found) {
+      if (f[1] < 1900 || f[1] > 2100) {
+        continue;
+      }
+      try {
+        LocalDate day = LocalDate.of(f[1], f[2], f[3]);
+        if (!days.contains(day)) {
+          days.add(day);
+        }
+      } catch (RuntimeException e) {
+        // not a calendar day (month 13, 31 April): skip
+      }
+      if (days.size() >= 8) {
+        break;
+      }
+    }
+    return days;
   }
 
   /** A date in a URL path such as /2021/03/23/. */
@@ -202,28 +267,41 @@ public final class Dates {
   }
 
   static int monthNumber(String name) {
-    String n = name.toLowerCase(Locale.ROOT).replace(".", "");
-    String[] prefixes = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (int i = 0; i < prefixes.length; i++) {
-      if (n.startsWith(prefixes[i])) {
-        return i + 1;
+    Integer n = MONTH_NUMBERS.get(name.toLowerCase(Locale.ROOT).replace(".", ""));
+    if (n == null) {
+      throw new IllegalArgumentException("not a month: " + name);
+    }
+    return n;
+  }
+
+  private static Map<String, Integer> monthNumbers() {
+    String[][] names = {
+      {"january", "jan", "januar", "jänner", "jän", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen"},
+      {"february", "feb", "februar", "février", "fevrier", "févr", "fév", "febrero", "fevereiro", "fev", "febbraio"},
+      {"march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco"},
+      {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
+      {"may", "mai", "mayo", "maio", "maggio", "mag"},
+      {"june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu"},
+      {"july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug"},
+      {"august", "aug", "août", "aout", "agosto", "ago"},
+      {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre", "set"},
+      {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott"},
+      {"november", "nov", "novembre", "noviembre", "novembro"},
+      {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre"},
+    };
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      for (String n : names[i]) {
+        m.put(n, i + 1);
       }
     }
-    if (n.startsWith("jän")) {
-      return 1;
-    }
-    if (n.startsWith("mär") || n.startsWith("mae")) {
-      return 3;
-    }
-    if (n.startsWith("mai")) {
-      return 5;
-    }
-    if (n.startsWith("okt")) {
-      return 10;
-    }
-    if (n.startsWith("dez")) {
-      return 12;
-    }
-    throw new IllegalArgumentException("not a month: " + name);
+    return Map.copyOf(m);
+  }
+
+  private static String monthAlternation() {
+    return MONTH_NUMBERS.keySet().stream()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()))
+        .map(Pattern::quote)
+        .collect(java.util.stream.Collectors.joining("|", "(", ")"));
   }
 }

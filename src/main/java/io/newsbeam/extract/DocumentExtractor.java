@@ -30,6 +30,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
@@ -51,7 +52,17 @@ public final class DocumentExtractor {
 
   private static volatile LanguageDetector languageDetector;
 
+  /**
+   * Deepest element nesting accepted in an HTML page parsed for newsbeam's extractor. That path keeps every
+   * element (Tika's default mapping drops div, span…), so Tika's guard against XML bombs (100 levels) would
+   * reject real pages with deep markup. jsoup (Tika's HTML parser) already caps its tree at 512 levels; XHTML
+   * read by the XML parser is not capped, and the page model flattens anything deeper than its own cap.
+   * Deeper pages are a clear {@code parse_error}.
+   */
+  static final int MAX_HTML_DEPTH = 100_000;
+
   private final AutoDetectParser parser = new AutoDetectParser();
+  private final AutoDetectParser htmlParser = deepHtmlParser();
   private final ExtractionLimits limits;
   private final ExtractorKind kind;
 
@@ -130,7 +141,7 @@ public final class DocumentExtractor {
       }
       boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
       if (html && kind == ExtractorKind.NEWSBEAM) {
-        HtmlArticle article = HtmlArticleExtractor.extract(parser, in, bytes, metadata, context, limits.maxTextChars());
+        HtmlArticle article = HtmlArticleExtractor.extract(htmlParser, in, bytes, metadata, context, limits.maxTextChars());
         List<List<String>> blocks = article.paragraphs().stream().map(List::of).toList();
         return new Parsed(base, metadata, blocks, true, article);
       }
@@ -151,6 +162,14 @@ public final class DocumentExtractor {
       List<List<String>> blocks = base.equals("application/pdf") ? pdfBlocks(text) : blocksOf(text);
       return new Parsed(base, metadata, blocks, html);
     }
+  }
+
+  private static AutoDetectParser deepHtmlParser() {
+    AutoDetectParser p = new AutoDetectParser();
+    AutoDetectParserConfig config = new AutoDetectParserConfig();
+    config.setMaximumDepth(MAX_HTML_DEPTH);
+    p.setAutoDetectParserConfig(config);
+    return p;
   }
 
   /** Language of a text (ISO 639-1), or null when the detector is not confident. */
@@ -193,6 +212,11 @@ public final class DocumentExtractor {
       }
       if (root instanceof ZeroByteFileException) {
         return new RejectedException(RejectReason.EMPTY, "the file has no bytes", cause);
+      }
+      if (root instanceof SAXException && root.getMessage() != null
+          && root.getMessage().contains("levels of XML element nesting")) {
+        return new RejectedException(RejectReason.PARSE_ERROR, "elements nest deeper than Tika's guard allows ("
+            + root.getMessage().replace("Suspected zip bomb: ", "") + "): the markup is malformed or hostile", cause);
       }
       if (WriteLimitReachedException.isWriteLimitReached(root)) {
         return new RejectedException(

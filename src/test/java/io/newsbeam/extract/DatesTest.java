@@ -28,6 +28,16 @@ public class DatesTest {
   }
 
   @Test
+  public void spanishFrenchPortugueseAndItalianMonthNames() {
+    assertEquals(at("2022-05-03T00:00:00Z"), (long) Dates.parseText("3 de mayo de 2022").orElseThrow());
+    assertEquals(at("2022-05-04T00:00:00Z"), (long) Dates.parseText("04 de mayo 2022, 12:00 A. M.").orElseThrow());
+    assertEquals(at("2020-07-01T00:00:00Z"), (long) Dates.parseText("Publié le 1er juillet 2020").orElseThrow());
+    assertEquals(at("2021-03-09T00:00:00Z"), (long) Dates.parseText("9 de março de 2021").orElseThrow());
+    assertEquals(at("2019-12-14T00:00:00Z"), (long) Dates.parseText("14 dicembre 2019").orElseThrow());
+    assertEquals(at("2020-01-06T00:00:00Z"), (long) Dates.parseText("Monday, 6 January 2020").orElseThrow());
+  }
+
+  @Test
   public void impossibleDatesAreNotDates() {
     assertTrue(Dates.parseText("Version 1.2.3 from 45.67.2021").isEmpty());
     assertTrue(Dates.parseMachine("").isEmpty());

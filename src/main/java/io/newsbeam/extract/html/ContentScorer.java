@@ -151,7 +151,21 @@ final class ContentScorer {
       }
       out.add(p);
     }
+    // The article ends in text: a heading or a short question or lead-in left at its end announces what the
+    // page puts after it (related links, a newsletter box, comments): "Schon gelesen?", "Weitere Tipps".
+    while (!out.isEmpty() && isTrailingLeadIn(out.get(out.size() - 1)) && out.size() > 1) {
+      out.remove(out.size() - 1);
+    }
     return out;
+  }
+
+  private static boolean isTrailingLeadIn(PageModel.Paragraph p) {
+    if (p.chars > 80) {
+      return false;
+    }
+    String t = p.text.strip();
+    char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+    return p.heading > 0 || last == '?' || last == ':' || last == '…' || t.endsWith("...");
   }
 
   /** The ancestor of {@code owner} that is {@code top} or a sibling of it, else null. */
@@ -193,7 +207,7 @@ final class ContentScorer {
       // A hinted wrapper that holds most of the article's substantial text ("sticky-sidebar" or
       // "intext-links" around the article) is no chrome; comment sections are chrome whatever their size.
       if (a.chromeHint()
-          && (a.goodChars < top.goodChars * 0.5 || Hints.isComments(a.hint))) {
+          && (a.goodChars < top.goodChars * 0.5 || Hints.isComments(a.hint)) && !isProse(a)) {
         return true;
       }
       if ((a.tag.equals("ul") || a.tag.equals("ol") || a.tag.equals("table") || a.tag.equals("div"))
@@ -203,6 +217,19 @@ final class ContentScorer {
     }
     return false;
   }
+
+  /**
+   * A hinted wrapper inside the article that holds paragraphs of prose and next to no links ("intext-links",
+   * "text-box"): the hint word misleads. Comments, bios, newsletter and promotion boxes stay chrome.
+   */
+  private static boolean isProse(PageModel.Node a) {
+    return a.goodChars >= 250 && a.goodChars >= a.chars * 0.8 && a.linkChars <= a.chars * 0.1
+        && !Hints.isComments(a.hint) && !PROSE_CHROME.matcher(a.hint).find();
+  }
+
+  private static final java.util.regex.Pattern PROSE_CHROME =
+      java.util.regex.Pattern.compile("bio|author|autor|newsletter|subscri|promo|advert|anzeige|sponsor|caption|credit"
+          + "|copyright|disclaimer|notice|consent|cookie|related|recommend|teaser|footer|sidebar|signup|paywall|legal");
 
   private static boolean acceptParagraph(PageModel.Paragraph p, PageModel.Node root) {
     double ld = p.linkDensity();

@@ -43,9 +43,9 @@ final class HtmlMetadata {
     String site = site(md, ld, canonical);
     String title = title(page, md, ld, site, canonical);
     List<String> authors = authors(page, md, ld);
-    String[] raw = new String[1];
-    Long published = published(page, md, ld, canonical, kept, raw);
-    return new HtmlArticle(paragraphs, title, authors, published, localDate(published, raw[0]), site);
+    When published = published(page, md, ld, canonical, kept);
+    return new HtmlArticle(paragraphs, title, authors, published == null ? null : published.millis(),
+        published == null ? null : published.day(), site);
   }
 
   // ------------------------------------------------------------------ JSON-LD
@@ -298,56 +298,126 @@ final class HtmlMetadata {
   // ------------------------------------------------------------------ publication time
 
   private static final Pattern MODIFIED = Pattern.compile("updated|modified|aktualisiert|geaendert|changed|last-?edit");
+  private static final Pattern MODIFIED_TEXT =
+      Pattern.compile("\\W*(?:last\\s+)?(?:updated|modified|edited|aktualisiert|geändert|zuletzt|actualizado|mis à jour|atualizado|aggiornato)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  private static Long published(
-      PageModel page, Metadata md, List<JsonNode> ld, String canonical, List<PageModel.Paragraph> kept, String[] raw) {
+  /** A publication time and the calendar day the page gives it (its own UTC offset kept, ISO yyyy-mm-dd). */
+  record When(long millis, String day) {}
+
+  /**
+   * The publication time: machine-readable sources in order of trust (JSON-LD of the article, any JSON-LD, meta
+   * tags, schema.org properties, the URL, {@code <time>}), else the visible date boxes, bylines and datelines.
+   * The date the page shows at the head of the article then settles the calendar day: when it matches another
+   * machine-readable publication time, that one is taken; when it is one day off the chosen time (a UTC timestamp
+   * of an evening story in the Americas, a midnight story in Europe), the shown day is the page's calendar day.
+   */
+  static When published(PageModel page, Metadata md, List<JsonNode> ld, String canonical, List<PageModel.Paragraph> kept) {
+    List<When> machine = machineTimes(page, md, ld, canonical, kept, false);
+    List<When> shown = shownAtHead(page, kept, true);
+    if (machine.isEmpty()) {
+      // nothing machine-readable at the article: the date its head shows (not an "updated" box), then a <time>
+      // just after the article (an author box), then date boxes and datelines anywhere
+      List<When> published = shownAtHead(page, kept, false);
+      if (!published.isEmpty()) {
+        return published.get(0);
+      }
+      List<When> after = machineTimes(page, md, ld, canonical, kept, true);
+      return after.isEmpty() ? visibleTime(page, md, kept) : after.get(0);
+    }
+    When chosen = machine.get(0);
+    if (shown.isEmpty() || sameDay(shown, chosen.day())) {
+      return chosen;
+    }
+    for (When w : machine) {
+      if (sameDay(shown, w.day())) {
+        return w;
+      }
+    }
+    java.time.LocalDate day = java.time.LocalDate.parse(chosen.day());
+    for (When s : shown) {
+      if (Math.abs(java.time.LocalDate.parse(s.day()).toEpochDay() - day.toEpochDay()) == 1) {
+        return new When(chosen.millis(), s.day());
+      }
+    }
+    return chosen;
+  }
+
+  private static boolean sameDay(List<When> shown, String day) {
+    for (When w : shown) {
+      if (w.day().equals(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Machine-readable publication times, most trusted first (duplicates kept: only the order matters). */
+  private static List<When> machineTimes(
+      PageModel page, Metadata md, List<JsonNode> ld, String canonical, List<PageModel.Paragraph> kept, boolean after) {
+    List<When> out = new ArrayList<>();
+    int from = headStart(page, kept);
+    int end = kept.isEmpty() ? Integer.MAX_VALUE : kept.get(kept.size() - 1).index + 1;
+    if (after) {
+      // a <time> shortly after the article's last paragraph (an author box, a post footer)
+      for (PageModel.Marked m : page.marked) {
+        if (m.kind().equals("time") && m.at() > end && m.at() <= end + 12) {
+          machine(out, m.attribute() != null ? m.attribute() : m.text());
+        }
+      }
+      return out;
+    }
     for (JsonNode n : ld) {
       if (isArticleType(n)) {
-        Optional<Long> t = machine(raw, text(n, "datePublished"));
-        if (t.isPresent()) {
-          return t.get();
-        }
+        machine(out, text(n, "datePublished"));
       }
     }
     for (JsonNode n : ld) {
-      Optional<Long> t = machine(raw, text(n, "datePublished"));
-      if (t.isPresent()) {
-        return t.get();
+      if (!isArticleType(n)) {
+        machine(out, text(n, "datePublished"));
       }
     }
     for (String key : DATE_KEYS.subList(0, DATE_KEYS.size() - 3)) {
-      Optional<Long> t = machine(raw, md.get(key));
-      if (t.isPresent()) {
-        return t.get();
-      }
+      machine(out, md.get(key));
     }
     for (PageModel.Marked m : page.marked) {
       if (m.kind().equals("date-prop")) {
-        Optional<Long> t = machine(raw, m.attribute() != null ? m.attribute() : m.text());
-        if (t.isPresent()) {
-          return t.get();
-        }
+        machine(out, m.attribute() != null ? m.attribute() : m.text());
       }
     }
     Optional<Long> fromUrl = Dates.parseUrl(canonical);
-    if (fromUrl.isPresent()) {
-      return fromUrl.get();
-    }
+    fromUrl.ifPresent(t -> out.add(new When(t, utcDay(t))));
+    // a bare <time> counts from the head of the article to its end: one in a teaser list or a sidebar dates
+    // another story
     for (PageModel.Marked m : page.marked) {
-      if (m.kind().equals("time")) {
-        Optional<Long> t = machine(raw, m.attribute() != null ? m.attribute() : m.text());
-        if (t.isPresent()) {
-          return t.get();
-        }
+      if (m.kind().equals("time") && m.at() >= from && m.at() <= end) {
+        machine(out, m.attribute() != null ? m.attribute() : m.text());
       }
     }
+    // a date box with a machine-readable time (hAtom's <abbr class="published" title="…">), not an "updated" one
+    for (PageModel.Marked m : page.marked) {
+      if ((m.kind().equals("date-box") || m.kind().equals("byline")) && m.attribute() != null
+          && !MODIFIED.matcher(m.node().hint).find() && m.at() >= from && m.at() <= end) {
+        machine(out, m.attribute());
+      }
+    }
+    return out;
+  }
+
+  /** No machine-readable time: date boxes and bylines, datelines at the head, then modification times. */
+  private static When visibleTime(PageModel page, Metadata md, List<PageModel.Paragraph> kept) {
+    List<When> out = new ArrayList<>();
     // date boxes: publication before modification ("updated", "modified", "aktualisiert" say which is which)
     for (boolean modified : new boolean[] {false, true}) {
       for (PageModel.Marked m : page.marked) {
         if ((m.kind().equals("date-box") || m.kind().equals("byline")) && MODIFIED.matcher(m.node().hint).find() == modified) {
-          Optional<Long> t = m.attribute() != null ? machine(raw, m.attribute()) : Dates.parseText(m.text());
-          if (t.isPresent()) {
-            return t.get();
+          if (m.attribute() != null) {
+            machine(out, m.attribute());
+          } else {
+            Dates.parseText(m.text()).ifPresent(t -> out.add(new When(t, utcDay(t))));
+          }
+          if (!out.isEmpty()) {
+            return out.get(0);
           }
         }
       }
@@ -359,25 +429,109 @@ final class HtmlMetadata {
       // a short line, or the head of a paragraph that opens with its dateline ("Pressemitteilung vom 25. Januar 2022 | Berlin – …")
       Optional<Long> t = Dates.parseText(p.chars <= 120 ? p.text : p.text.substring(0, 60));
       if (t.isPresent()) {
-        return t.get();
+        return new When(t.get(), utcDay(t.get()));
       }
     }
     for (String key : DATE_KEYS.subList(DATE_KEYS.size() - 3, DATE_KEYS.size())) {
-      Optional<Long> t = machine(raw, md.get(key));
-      if (t.isPresent()) {
-        return t.get();
+      machine(out, md.get(key));
+    }
+    for (PageModel.Marked m : page.marked) {
+      if (m.kind().equals("time-modified")) {
+        machine(out, m.attribute() != null ? m.attribute() : m.text());
       }
     }
-    return null;
+    if (out.isEmpty()) {
+      // last resort: a short line anywhere on the page that is a date ("last edited 2019-11-10", "Stand: 17.01.2021")
+      for (PageModel.Paragraph p : page.paragraphs) {
+        if (p.chars <= 80 && p.linkDensity() < 0.5) {
+          Optional<Long> t = Dates.parseText(p.text);
+          if (t.isPresent()) {
+            return new When(t.get(), utcDay(t.get()));
+          }
+        }
+      }
+    }
+    return out.isEmpty() ? null : out.get(0);
   }
 
-  /** Parses a machine-readable time and remembers the string it came from (for the page's calendar date). */
-  private static Optional<Long> machine(String[] raw, String value) {
+  /**
+   * The calendar days the page shows at the head of the article: the text of date boxes, bylines and
+   * {@code <time>} elements, and short lines, from a few paragraphs before the first kept paragraph (and the
+   * headline) to just after it. Nearest to the headline first.
+   */
+  static List<When> shownAtHead(PageModel page, List<PageModel.Paragraph> kept, boolean withModified) {
+    List<When> days = new ArrayList<>();
+    if (kept.isEmpty()) {
+      return days;
+    }
+    int first = kept.get(0).index;
+    int from = headStart(page, kept);
+    int to = first + 3;
+    List<Object[]> found = new ArrayList<>(); // position, text
+    for (PageModel.Marked m : page.marked) {
+      boolean dated = m.kind().equals("time") || m.kind().equals("date-box") || m.kind().equals("byline")
+          || m.kind().equals("date-prop") || m.kind().equals("time-modified");
+      boolean modified = m.kind().equals("time-modified") || MODIFIED.matcher(m.node().hint).find()
+          || MODIFIED_TEXT.matcher(m.text()).lookingAt();
+      if (dated && (withModified || !modified) && m.at() >= from && m.at() <= to && !m.text().isEmpty()
+          && m.text().length() <= 200) {
+        found.add(new Object[] {m.at(), m.text()});
+      }
+    }
+    for (int i = from; i <= Math.min(to, page.paragraphs.size() - 1); i++) {
+      PageModel.Paragraph p = page.paragraphs.get(i);
+      if (p.chars <= 80 && (withModified || !MODIFIED_TEXT.matcher(p.text).lookingAt())) {
+        found.add(new Object[] {i, p.text});
+      }
+    }
+    // nearest to the headline (else the first kept paragraph) first: a teaser list above the article dates others
+    int anchor = first;
+    for (PageModel.Marked m : page.marked) {
+      if (m.kind().equals("h1") && m.at() <= first + 3) {
+        anchor = m.at();
+      }
+    }
+    final int a = anchor;
+    found.sort(java.util.Comparator.comparingInt((Object[] o) -> Math.abs((Integer) o[0] - a)).thenComparingInt(o -> (Integer) o[0]));
+    for (Object[] f : found) {
+      String text = (String) f[1];
+      Optional<Long> exact = Dates.parseText(text);
+      for (java.time.LocalDate d : Dates.shownDays(text)) {
+        if (!sameDay(days, d.toString())) {
+          long millis = exact.isPresent() && utcDay(exact.get()).equals(d.toString())
+              ? exact.get() : d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+          days.add(new When(millis, d.toString()));
+        }
+      }
+    }
+    return days;
+  }
+
+  /** Where the head of the article starts: a few paragraphs before the first kept one or before its headline. */
+  private static int headStart(PageModel page, List<PageModel.Paragraph> kept) {
+    if (kept.isEmpty()) {
+      return 0;
+    }
+    int first = kept.get(0).index;
+    int from = first - 8;
+    for (PageModel.Marked m : page.marked) {
+      if (m.kind().equals("h1") && m.at() <= first + 3) {
+        from = Math.min(from, m.at() - 10); // the last headline before the text: site logos come first
+      }
+    }
+    return Math.max(0, from);
+  }
+
+  /** Adds a machine-readable time with the calendar day it is written in. */
+  private static void machine(List<When> out, String value) {
     Optional<Long> t = Dates.parseMachine(value);
     if (t.isPresent()) {
-      raw[0] = value.strip();
+      out.add(new When(t.get(), localDate(t.get(), value.strip())));
     }
-    return t;
+  }
+
+  private static String utcDay(long millis) {
+    return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
   }
 
   /** The calendar date as the page writes it ("2022-05-07T20:06-05:00" → 2022-05-07), else the UTC date. */
@@ -388,7 +542,7 @@ final class HtmlMetadata {
     if (raw != null && raw.matches("^\\d{4}-\\d{2}-\\d{2}.*")) {
       return raw.substring(0, 10);
     }
-    return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    return utcDay(millis);
   }
 
   private static String first(Metadata md, String... keys) {

@@ -112,8 +112,11 @@ final class PageModel {
     }
   }
 
-  /** A text-bearing element the metadata reader looks at (h1, time, author link, byline box). */
-  record Marked(String kind, String text, String attribute, Node node) {}
+  /**
+   * A text-bearing element the metadata reader looks at (h1, time, author link, byline box); {@code at} is the
+   * index of the first paragraph that starts after the element does (its position among the paragraphs).
+   */
+  record Marked(String kind, String text, String attribute, Node node, int at) {}
 
   final List<Node> nodes = new ArrayList<>();
   final List<Paragraph> paragraphs = new ArrayList<>();

@@ -29,8 +29,15 @@ final class PageModelBuilder extends DefaultHandler {
       Set.of("script", "style", "template", "select", "option", "button", "textarea", "svg", "head",
           "iframe", "object", "map", "label");
 
+  /**
+   * Deepest element level the page model keeps. Deeper elements are attached at this level as siblings of
+   * one another, as browsers do (WebKit caps its DOM depth at 512): their text and hints stay, and every walk
+   * up the ancestors stays short however deep a hostile page nests.
+   */
+  static final int MAX_DEPTH = 256;
+
   /** Marked kinds whose publication time may sit in a nested element's attribute. */
-  private static final Set<String> DATED_KINDS = Set.of("time", "date-prop", "date-box", "byline");
+  private static final Set<String> DATED_KINDS = Set.of("time", "time-modified", "date-prop", "date-box", "byline");
 
   private final PageModel model = new PageModel();
   private final Deque<PageModel.Node> stack = new ArrayDeque<>();
@@ -48,6 +55,7 @@ final class PageModelBuilder extends DefaultHandler {
   private PageModel.Node capturing;
   private String captureKind;
   private String captureAttr;
+  private int captureAt;
   private final StringBuilder captured = new StringBuilder();
 
   PageModelBuilder(int maxChars) {
@@ -79,6 +87,9 @@ final class PageModelBuilder extends DefaultHandler {
     // page-wide classes on html/body ("has-navbar", "single-post") say nothing about one block
     String hint = tag.equals("body") || tag.equals("html") ? "" : hint(cls, id, role, itemprop);
     PageModel.Node parent = stack.peek();
+    if (parent != null && parent.depth >= MAX_DEPTH) {
+      parent = parent.parent;
+    }
     PageModel.Node node = new PageModel.Node(tag, parent, hint, itemprop, model.nodes.size());
     node.dialog = (role != null && (role.strip().equalsIgnoreCase("dialog") || role.strip().equalsIgnoreCase("alertdialog")))
         || "true".equalsIgnoreCase(atts.getValue("aria-modal"));
@@ -96,42 +107,48 @@ final class PageModelBuilder extends DefaultHandler {
     if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
       heading = tag.charAt(1) - '0';
     }
-    if (capturing != null && captureAttr == null && DATED_KINDS.contains(captureKind)) {
-      // a machine-readable time nested in a date or byline box: <span class="timestamp"><abbr title="2018-06-05T08:00">
-      captureAttr = firstNonNull(atts.getValue("datetime"),
-          isPublishedProperty(itemprop) || isPublishedProperty(atts.getValue("property")) ? atts.getValue("content") : isoTitle(atts));
+    String property = atts.getValue("property");
+    boolean publishedProp = isPublishedProperty(itemprop) || isPublishedProperty(property);
+    String kind = null;
+    String attr = null;
+    if (tag.equals("h1")) {
+      kind = "h1";
+    } else if ((tag.equals("h2") || tag.equals("h3")) && (hint.contains("title") || hint.contains("headline"))) {
+      kind = "title-heading";
+    } else if (publishedProp) {
+      // schema.org microdata (itemprop) or RDFa (property="schema:datePublished"), on <time>, <meta>, <abbr>…
+      kind = "date-prop";
+      attr = firstNonNull(atts.getValue("datetime"), firstNonNull(atts.getValue("content"), isoTitle(atts)));
+    } else if (tag.equals("time")) {
+      // <time itemprop="dateModified">: a modification time, read only after every publication time
+      kind = isModifiedProperty(itemprop) || isModifiedProperty(property) ? "time-modified" : "time";
+      attr = atts.getValue("datetime");
+    } else if ("author".equalsIgnoreCase(atts.getValue("rel"))) {
+      kind = "author-link";
+    } else if (itemprop != null && (itemprop.equalsIgnoreCase("author") || itemprop.equalsIgnoreCase("creator"))) {
+      kind = "author-prop";
+    } else if (Hints.isBylineHint(hint)) {
+      kind = "byline";
+    } else if (Hints.isDateHint(hint)) {
+      kind = "date-box";
+      // hAtom: <abbr class="published" title="2018-06-05T08:00:00-07:00">08:00</abbr>
+      attr = firstNonNull(atts.getValue("datetime"), isoTitle(atts));
     }
-    if (capturing == null) {
-      String kind = null;
-      String attr = null;
-      if (tag.equals("h1")) {
-        kind = "h1";
-      } else if ((tag.equals("h2") || tag.equals("h3")) && (hint.contains("title") || hint.contains("headline"))) {
-        kind = "title-heading";
-      } else if (tag.equals("time")) {
-        kind = "time";
-        attr = atts.getValue("datetime");
-      } else if ("author".equalsIgnoreCase(atts.getValue("rel"))) {
-        kind = "author-link";
-      } else if (itemprop != null && (itemprop.equalsIgnoreCase("author") || itemprop.equalsIgnoreCase("creator"))) {
-        kind = "author-prop";
-      } else if (isPublishedProperty(itemprop) || isPublishedProperty(atts.getValue("property"))) {
-        // schema.org microdata (itemprop) or RDFa (property="schema:datePublished")
-        kind = "date-prop";
-        attr = firstNonNull(atts.getValue("datetime"), firstNonNull(atts.getValue("content"), isoTitle(atts)));
-      } else if (Hints.isBylineHint(hint)) {
-        kind = "byline";
-      } else if (Hints.isDateHint(hint)) {
-        kind = "date-box";
-        // hAtom: <abbr class="published" title="2018-06-05T08:00:00-07:00">08:00</abbr>
-        attr = firstNonNull(atts.getValue("datetime"), isoTitle(atts));
+    if (capturing != null) {
+      if (captureAttr == null && DATED_KINDS.contains(captureKind)) {
+        // a machine-readable time nested in a date or byline box: <span class="timestamp"><abbr title="2018-06-05T08:00">
+        captureAttr = firstNonNull(atts.getValue("datetime"), publishedProp ? firstNonNull(atts.getValue("content"), isoTitle(atts)) : isoTitle(atts));
       }
-      if (kind != null) {
-        capturing = node;
-        captureKind = kind;
-        captureAttr = attr;
-        captured.setLength(0);
+      if (attr != null && (kind.equals("date-prop") || kind.startsWith("time"))) {
+        // a machine-readable time inside another marked element (a date inside the headline box) counts on its own
+        model.marked.add(new PageModel.Marked(kind, "", attr, node, model.paragraphs.size()));
       }
+    } else if (kind != null) {
+      capturing = node;
+      captureKind = kind;
+      captureAttr = attr;
+      captureAt = model.paragraphs.size();
+      captured.setLength(0);
     }
   }
 
@@ -161,7 +178,7 @@ final class PageModelBuilder extends DefaultHandler {
     if (capturing == node) {
       String t = collapse(captured.toString());
       if (!t.isEmpty() || captureAttr != null) {
-        model.marked.add(new PageModel.Marked(captureKind, t, captureAttr, node));
+        model.marked.add(new PageModel.Marked(captureKind, t, captureAttr, node, captureAt));
       }
       capturing = null;
     }
@@ -257,6 +274,15 @@ final class PageModelBuilder extends DefaultHandler {
     int colon = l.lastIndexOf(':');
     l = colon >= 0 ? l.substring(colon + 1) : l;
     return l.startsWith("datepublished") || l.equals("datecreated");
+  }
+
+  /** itemprop/property values naming a modification time: dateModified, article:modified_time. */
+  private static boolean isModifiedProperty(String v) {
+    if (v == null) {
+      return false;
+    }
+    String l = v.toLowerCase(Locale.ROOT);
+    return l.contains("modified") || l.contains("updated");
   }
 
   /** A machine-readable timestamp in the title attribute (the hAtom microformat), else null. */

@@ -211,4 +211,60 @@ public class HtmlArticleExtractorTest {
     assertThat(body, containsString("The conference, which is scheduled for June 13 to 17"));
     assertThat(body, not(containsString("officer training programme provides")));
   }
+
+  /** An article inside {@code depth} nested divs, with a link list at the same depth. */
+  private static byte[] nested(int depth) {
+    StringBuilder b = new StringBuilder("<html><head><title>Deep page</title></head><body>");
+    b.append("<div>".repeat(depth));
+    b.append("<ul class=\"menu\"><li><a href=\"/a\">Home</a></li><li><a href=\"/b\">Weather</a></li></ul>");
+    b.append("<p>The water board said on Monday that the reservoir will be drained in spring, after engineers found"
+        + " cracks in the northern dam wall.</p>");
+    b.append("<p>Residents downstream will be informed by letter, and the footpath along the dam stays closed.</p>");
+    b.append("</div>".repeat(depth));
+    return b.append("</body></html>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  public void deeplyNestedPageExtractsItsArticle() throws Exception {
+    for (int depth : new int[] {150, 10_000}) {
+      DocumentExtractor.Parsed parsed =
+          new DocumentExtractor(ExtractionLimits.DEFAULTS.inProcess(), ExtractorKind.NEWSBEAM).parse("file:///x/deep.html", nested(depth));
+      String body = body(parsed.article());
+      assertThat("depth " + depth, body, containsString("cracks in the northern dam wall"));
+      assertThat("depth " + depth, body, containsString("the footpath along the dam stays closed"));
+      assertThat("depth " + depth, body, not(containsString("Weather")));
+    }
+  }
+
+  @Test
+  public void pageModelNeverNestsDeeperThanItsCap() throws Exception {
+    byte[] bytes = nested(2_000);
+    PageModelBuilder builder = new PageModelBuilder(1_000_000);
+    org.apache.tika.parser.AutoDetectParser deep = new org.apache.tika.parser.AutoDetectParser();
+    org.apache.tika.parser.AutoDetectParserConfig config = new org.apache.tika.parser.AutoDetectParserConfig();
+    config.setMaximumDepth(100_000);
+    deep.setAutoDetectParserConfig(config);
+    ParseContext context = new ParseContext();
+    context.set(org.apache.tika.parser.html.HtmlMapper.class, KeepAllHtmlMapper.INSTANCE);
+    deep.parse(TikaInputStream.get(bytes), builder, new Metadata(), context);
+    PageModel model = builder.model();
+    int max = model.nodes.stream().mapToInt(n -> n.depth).max().orElse(0);
+    assertTrue("deepest node " + max, max <= PageModelBuilder.MAX_DEPTH);
+    assertTrue(model.nodes.size() > 500);
+    assertTrue(model.paragraphs.stream().anyMatch(p -> p.text.contains("cracks in the northern dam wall")));
+  }
+
+  @Test
+  public void theDayShownAtTheHeadSettlesAUtcTimestampOneDayOff() throws Exception {
+    // JSON-LD: 02:41 GMT on the 4th; the page shows "3 de mayo de 2022, 22:41" (an evening story west of UTC)
+    HtmlArticle a = extract("utc-timestamp-local-day.html");
+    assertEquals(Instant.parse("2022-05-04T02:41:00Z").toEpochMilli(), (long) a.publishedAt());
+    assertEquals("2022-05-03", a.publishedDate());
+  }
+
+  @Test
+  public void timesOfTeasersAfterTheArticleDoNotDateIt() throws Exception {
+    HtmlArticle a = extract("teaser-times.html");
+    assertEquals("2023-10-31", a.publishedDate());
+  }
 }
