@@ -10,12 +10,18 @@ import java.util.Set;
  * What near-duplicate detection looks at in one document, computed once: word 3-gram shingles of the body's
  * prose paragraphs, the shingles of its lead, the content words of its title and its publication time.
  *
- * <p>Robust to leftover site chrome: only paragraphs of at least {@link #MIN_PARAGRAPH_WORDS} words are
- * shingled (menus, tag lists, share buttons and bylines are short lines), unless that leaves almost
- * nothing; shingles never span two paragraphs; the lead is the first {@link #LEAD_WORDS} words of those
- * prose paragraphs. Plain Java.
+ * <p>Robust to leftover site chrome: only prose paragraphs are shingled ({@link #isProse}: at least {@link
+ * #MIN_PARAGRAPH_WORDS} words, sentences rather than a list, text rather than code; menus, tag lists, share
+ * buttons, bylines, lists of sections or columnists and script text that survived extraction are not),
+ * unless that leaves almost nothing; shingles never span two paragraphs; the lead is the first {@link
+ * #LEAD_WORDS} words of those prose paragraphs.
+ *
+ * <p>{@code story} is false when the body is mostly such chrome with next to no prose (extraction kept a
+ * page's template instead of its article): then the body does not say which story the page carries, and
+ * {@link DuplicateVerifier} and {@link ExactCopies} treat it accordingly. Plain Java.
  */
-public record DocFeatures(String id, long[] shingles, long[] lead, long[] title, Long publishedMillis, int words)
+public record DocFeatures(
+    String id, long[] shingles, long[] lead, long[] title, Long publishedMillis, int words, boolean story)
     implements Serializable {
   /** Paragraphs shorter than this are not shingled (unless the body has nothing longer). */
   public static final int MIN_PARAGRAPH_WORDS = 10;
@@ -23,6 +29,10 @@ public record DocFeatures(String id, long[] shingles, long[] lead, long[] title,
   public static final int LEAD_WORDS = 60;
   /** Below this many prose words the whole body is shingled instead. */
   static final int MIN_PROSE_WORDS = 40;
+  /** A paragraph with more words per sentence end than this is a list (sections, names, tags), not prose. */
+  static final int MAX_WORDS_PER_SENTENCE = 60;
+  /** A paragraph with a code character (braces, equals sign, backslash, angle brackets) per this many words or fewer is code or markup. */
+  static final int WORDS_PER_CODE_CHAR = 20;
 
   private static final Set<String> TITLE_STOPWORDS = Set.of(
       "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is", "are",
@@ -38,6 +48,7 @@ public record DocFeatures(String id, long[] shingles, long[] lead, long[] title,
     List<long[]> prose = new ArrayList<>();
     List<long[]> all = new ArrayList<>();
     int proseWords = 0;
+    int allWords = 0;
     for (String paragraph : body.split("\\n\\s*\\n|\\r?\\n")) {
       List<String> words = TextNormalizer.words(paragraph);
       if (words.isEmpty()) {
@@ -45,12 +56,14 @@ public record DocFeatures(String id, long[] shingles, long[] lead, long[] title,
       }
       long[] h = Shingles.wordHashes(words);
       all.add(h);
-      if (h.length >= MIN_PARAGRAPH_WORDS) {
+      allWords += h.length;
+      if (isProse(paragraph, h.length)) {
         prose.add(h);
         proseWords += h.length;
       }
     }
     List<long[]> used = proseWords >= MIN_PROSE_WORDS ? prose : all;
+    boolean story = proseWords >= MIN_PROSE_WORDS || proseWords * 2 >= allWords;
     LongList shingles = new LongList();
     LongList lead = new LongList();
     int seen = 0;
@@ -74,14 +87,51 @@ public record DocFeatures(String id, long[] shingles, long[] lead, long[] title,
       }
     }
     return new DocFeatures(id, shingles.sortedDistinct(), lead.sortedDistinct(), t.sortedDistinct(),
-        publishedMillis, words);
+        publishedMillis, words, story);
+  }
+
+  /**
+   * Whether a paragraph of {@code words} words reads as prose: at least {@link #MIN_PARAGRAPH_WORDS} words, at
+   * least one sentence end per {@link #MAX_WORDS_PER_SENTENCE} words (a list of sections or names has
+   * none; a period after initials or a short abbreviation is no sentence end), and fewer than one code character per {@link #WORDS_PER_CODE_CHAR} words (script or markup shown as
+   * text).
+   */
+  static boolean isProse(String paragraph, int words) {
+    if (words < MIN_PARAGRAPH_WORDS) {
+      return false;
+    }
+    int ends = 0;
+    int code = 0;
+    int n = paragraph.length();
+    for (int i = 0; i < n; i++) {
+      char c = paragraph.charAt(i);
+      if (c == '{' || c == '}' || c == '=' || c == '\\' || c == '<' || c == '>') {
+        code++;
+      } else if (c == '&' && (paragraph.startsWith("&lt;", i) || paragraph.startsWith("&gt;", i))) {
+        code++;
+      } else if ((c == '.' || c == '!' || c == '?' || c == '\u3002')
+          && (i + 1 == n || !Character.isLetterOrDigit(paragraph.charAt(i + 1)))
+          && (c != '.' || lettersBefore(paragraph, i) >= 3)) {
+        ends++;
+      }
+    }
+    return code * WORDS_PER_CODE_CHAR < words && words <= MAX_WORDS_PER_SENTENCE * (ends + 1);
+  }
+
+  /** Letters right before position {@code i}: a period after one or two (initials, "Dr.", "Jr.") ends no sentence. */
+  private static int lettersBefore(String s, int i) {
+    int k = 0;
+    while (i - k - 1 >= 0 && Character.isLetter(s.charAt(i - k - 1))) {
+      k++;
+    }
+    return k;
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof DocFeatures f && id.equals(f.id) && java.util.Arrays.equals(shingles, f.shingles)
         && java.util.Arrays.equals(lead, f.lead) && java.util.Arrays.equals(title, f.title)
-        && java.util.Objects.equals(publishedMillis, f.publishedMillis) && words == f.words;
+        && java.util.Objects.equals(publishedMillis, f.publishedMillis) && words == f.words && story == f.story;
   }
 
   @Override

@@ -1,13 +1,16 @@
 package io.newsbeam.dedup;
 
 /**
- * MinHash signatures of shingle sets. Hash {@code i} is {@code (a_i * x + b_i) >>> 32} with odd multipliers
- * {@code a_i} and offsets {@code b_i} drawn from a SplitMix64 sequence started at a fixed seed, so the
- * family (and every signature) is the same on every worker and run. The fraction of equal positions of
- * two signatures estimates the Jaccard similarity of the two sets. Plain Java.
+ * MinHash signatures of shingle sets by one-permutation hashing with optimal densification (Li, Owen and
+ * Zhang, NIPS 2012; Shrivastava, ICML 2017): each shingle is hashed once, with a mixer keyed by a fixed
+ * seed, and the hash picks one of {@code k} bins and gives the value kept there when it is the smallest; a
+ * bin no shingle fell into borrows the value of a non-empty bin chosen by a fixed hash of (bin, attempt).
+ * Position {@code i} of two signatures agrees with probability equal to the Jaccard similarity of the two
+ * sets, as with {@code k} independent hash functions, at the cost of one hash per shingle instead of {@code
+ * k}. The seed fixes the hash family: every signature is the same on every worker and run. Plain Java.
  */
 public final class MinHash {
-  /** Default number of hash functions. */
+  /** Default number of hash values (bins). */
   public static final int DEFAULT_HASHES = 128;
   /** Default seed of the hash family. */
   public static final long DEFAULT_SEED = 0x6e657773626561dL;
@@ -15,22 +18,17 @@ public final class MinHash {
   /** Signature value of the empty set. */
   public static final int EMPTY = -1;
 
-  private final long[] a;
-  private final long[] b;
+  private final int k;
+  private final long key;
+  private final long densifyKey;
 
   public MinHash(int hashes, long seed) {
     if (hashes < 1) {
-      throw new IllegalArgumentException("MinHash needs at least one hash function, got " + hashes);
+      throw new IllegalArgumentException("MinHash needs at least one hash value, got " + hashes);
     }
-    a = new long[hashes];
-    b = new long[hashes];
-    long state = seed;
-    for (int i = 0; i < hashes; i++) {
-      state += 0x9E3779B97F4A7C15L;
-      a[i] = Shingles.mix(state) | 1L;
-      state += 0x9E3779B97F4A7C15L;
-      b[i] = Shingles.mix(state);
-    }
+    k = hashes;
+    key = Shingles.mix(seed + 0x9E3779B97F4A7C15L);
+    densifyKey = Shingles.mix(seed + 2 * 0x9E3779B97F4A7C15L);
   }
 
   public static MinHash standard() {
@@ -38,25 +36,33 @@ public final class MinHash {
   }
 
   public int hashes() {
-    return a.length;
+    return k;
   }
 
-  /** Signature of a shingle set: per hash function, the smallest unsigned 32-bit value over the set. */
+  /** Signature of a shingle set: per bin, the smallest unsigned 32-bit value of the shingles hashed into it. */
   public int[] signature(long[] shingles) {
-    int k = a.length;
     long[] min = new long[k];
     java.util.Arrays.fill(min, Long.MAX_VALUE);
     for (long x : shingles) {
-      for (int i = 0; i < k; i++) {
-        long v = (a[i] * x + b[i]) >>> 32;
-        if (v < min[i]) {
-          min[i] = v;
-        }
+      long h = Shingles.mix(x ^ key);
+      int bin = (int) (((h >>> 32) * k) >>> 32);
+      long v = h & 0xffffffffL;
+      if (v < min[bin]) {
+        min[bin] = v;
       }
     }
     int[] sig = new int[k];
+    if (shingles.length == 0) {
+      java.util.Arrays.fill(sig, EMPTY);
+      return sig;
+    }
     for (int i = 0; i < k; i++) {
-      sig[i] = min[i] == Long.MAX_VALUE ? EMPTY : (int) min[i];
+      long v = min[i];
+      for (long attempt = 1; v == Long.MAX_VALUE; attempt++) {
+        long h = Shingles.mix(densifyKey ^ (i * 0x100000001b3L + attempt * 0x9E3779B97F4A7C15L));
+        v = min[(int) (((h >>> 32) * k) >>> 32)];
+      }
+      sig[i] = (int) v;
     }
     return sig;
   }

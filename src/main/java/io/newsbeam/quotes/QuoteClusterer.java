@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * Groups the quoted statements of one block (the quotes of one event) into quote clusters: the same statement in
  * different articles, worded the same or paraphrased.
  *
- * <p>Two statements of different articles are linked when the shorter one's word 3-grams are mostly contained in
+ * <p>Pairs are compared only when {@link QuoteCandidates} proposes them (all pairs of a block of up to {@link
+ * QuoteCandidates#ALL_PAIRS_MAX} statements; shared 3-grams or embedding buckets beyond that), so a block of
+ * thousands of articles costs about linear time. Two statements of different articles are linked when the shorter one's word 3-grams are mostly contained in
  * the longer one ({@link #LEXICAL_MIN}; the shorter needs {@link #MIN_SHINGLES} 3-grams) or when their sentence
  * embeddings are close ({@link #SEMANTIC_MIN}); a link also needs compatible speakers (see {@link
  * Speakers#compatible}) unless the texts are near-identical. Links are applied strongest first (ties: the larger
@@ -79,16 +81,17 @@ public final class QuoteClusterer {
       texts.add(m.text());
     }
     List<float[]> vectors = n > 1 ? embedder.embed(texts) : List.of();
+    List<String> articleIds = new ArrayList<>(n);
+    for (Mention m : ms) {
+      articleIds.add(m.articleId());
+    }
     List<double[]> edges = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        if (ms.get(i).articleId().equals(ms.get(j).articleId())) {
-          continue;
-        }
-        double score = linkScore(ms.get(i), ms.get(j), shingles.get(i), shingles.get(j), vectors.get(i), vectors.get(j));
-        if (score > 0) {
-          edges.add(new double[] {score, Lexical.jaccard(shingles.get(i), shingles.get(j)), i, j});
-        }
+    for (long pair : QuoteCandidates.pairs(articleIds, shingles, vectors)) {
+      int i = (int) (pair >>> 32);
+      int j = (int) pair;
+      double score = linkScore(ms.get(i), ms.get(j), shingles.get(i), shingles.get(j), vectors.get(i), vectors.get(j));
+      if (score > 0) {
+        edges.add(new double[] {score, Lexical.jaccard(shingles.get(i), shingles.get(j)), i, j});
       }
     }
     // strongest first; ties: the pair sharing more of both texts, then positions
@@ -111,7 +114,15 @@ public final class QuoteClusterer {
       int root = Math.min(a, b);
       int other = Math.max(a, b);
       parent[other] = root;
-      articles.get(root).addAll(articles.get(other));
+      Set<String> kept = articles.get(root);
+      Set<String> merged = articles.get(other);
+      if (kept.size() < merged.size()) { // add the smaller set to the larger: linear overall
+        Set<String> t = kept;
+        kept = merged;
+        merged = t;
+        articles.set(root, kept);
+      }
+      kept.addAll(merged);
     }
     Map<Integer, List<Mention>> groups = new TreeMap<>();
     for (int i = 0; i < n; i++) {

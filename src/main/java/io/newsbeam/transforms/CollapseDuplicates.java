@@ -4,12 +4,12 @@ import io.newsbeam.dedup.CandidatePairs;
 import io.newsbeam.dedup.ComponentFolding;
 import io.newsbeam.dedup.DocFeatures;
 import io.newsbeam.dedup.DuplicateVerifier;
+import io.newsbeam.dedup.ExactCopies;
 import io.newsbeam.dedup.LshBands;
 import io.newsbeam.dedup.MinHash;
 import io.newsbeam.schema.Article;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -128,17 +128,13 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
   }
 
-  /** One group of exact copies: links every copy to the smallest id; the smallest goes on to MinHash. */
+  /** One group of identical bodies: links each copy to its representative ({@link ExactCopies}); those go on. */
   static final class ExactFn extends DoFn<KV<String, Iterable<Article>>, KV<String, String>> {
     @ProcessElement
     public void process(@Element KV<String, Iterable<Article>> group, MultiOutputReceiver out) {
-      TreeMap<String, Article> byId = new TreeMap<>();
-      group.getValue().forEach(a -> byId.put(a.getArticleId(), a));
-      String first = byId.firstKey();
-      for (String id : byId.tailMap(first, false).keySet()) {
-        out.get(EXACT_LINKS).output(KV.of(id, first));
-      }
-      out.get(REPRESENTATIVES).output(KV.of(first, DocFeatures.of(byId.firstEntry().getValue())));
+      ExactCopies.Result r = ExactCopies.of(group.getValue());
+      r.links().forEach((copy, rep) -> out.get(EXACT_LINKS).output(KV.of(copy, rep)));
+      r.representatives().forEach((id, f) -> out.get(REPRESENTATIVES).output(KV.of(id, f)));
     }
   }
 

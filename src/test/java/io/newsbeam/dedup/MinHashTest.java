@@ -63,8 +63,32 @@ public class MinHashTest {
   @Test
   public void candidateProbabilityFavoursWireCopies() {
     LshBands b = LshBands.DEFAULT;
-    assertTrue(b.candidateProbability(0.4) > 0.9);
-    assertTrue(b.candidateProbability(0.05) < 0.01);
+    assertTrue(b.candidateProbability(0.2) > 0.9);
+    assertTrue(b.candidateProbability(0.3) > 0.99);
+    assertTrue(b.candidateProbability(0.02) < 0.03);
+  }
+
+  @Test
+  public void agreementOfPositionsIsTheJaccardAlsoForSmallAndUnequalSets() {
+    // one-permutation hashing with densification: small sets leave most bins empty
+    MinHash m = MinHash.standard();
+    long[] small = LongStream.range(0, 40).map(Shingles::mix).sorted().toArray();
+    long[] smallPlus = LongStream.range(10, 50).map(Shingles::mix).sorted().toArray(); // J = 30/50 = 0.6
+    assertEquals(0.6, MinHash.estimate(m.signature(small), m.signature(smallPlus)), 0.15);
+    long[] large = LongStream.range(0, 2000).map(Shingles::mix).sorted().toArray();
+    long[] part = LongStream.range(0, 1000).map(Shingles::mix).sorted().toArray(); // J = 0.5
+    assertEquals(0.5, MinHash.estimate(m.signature(large), m.signature(part)), 0.12);
+    int[] empty = m.signature(new long[0]);
+    assertEquals(MinHash.EMPTY, empty[0]);
+    assertEquals(MinHash.EMPTY, empty[127]);
+  }
+
+  @Test
+  public void oneShingleFillsEveryPosition() {
+    int[] s = MinHash.standard().signature(new long[] {Shingles.mix(7)});
+    for (int v : s) {
+      assertEquals(s[0], v);
+    }
   }
 
   @Test(expected = IllegalArgumentException.class)
