@@ -43,16 +43,16 @@ public final class Launch {
     boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
     if (direct) {
       DirectOptions d = options.as(DirectOptions.class);
-      if (argv.stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
+      if (!given(argv, "blockOnRun")) {
         d.setBlockOnRun(false); // return at once so progress can be polled
       }
       // The DirectRunner's model checks re-walk the whole transform graph for every bundle (immutability) and
       // re-encode every element (encodability): on this ~300-step graph that is most of a run's CPU. They are
       // development checks of DoFns, which the transform tests (TestPipeline) keep on; a user can turn them on.
-      if (argv.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      if (!given(argv, "enforceImmutability")) {
         d.setEnforceImmutability(false);
       }
-      if (argv.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      if (!given(argv, "enforceEncodability")) {
         d.setEnforceEncodability(false);
       }
     }
@@ -110,6 +110,11 @@ public final class Launch {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the embedded Flink cluster's REST port for progress", e);
     }
+  }
+
+  /** Whether the user gave {@code --name} (with or without a value). */
+  private static boolean given(List<String> argv, String name) {
+    return argv.stream().anyMatch(a -> a.equals("--" + name) || a.startsWith("--" + name + "="));
   }
 
   private static String value(List<String> argv, String name) {

@@ -4,8 +4,14 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * all-MiniLM-L6-v2 (quantized ONNX, 384 dimensions) run in-process through ONNX Runtime: the model and its
@@ -31,19 +37,19 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
    * {@code ENGINE_CACHE_DIR} environment variable wins (then one job per TaskManager, or put DJL on the
    * TaskManager's own classpath). The extracted copy is deleted once loaded.. The lock is an interned string: shared by every class loader of the JVM.
    */
-  private static EmbeddingModel loadOwnNativeCopy(java.util.function.Supplier<EmbeddingModel> load) {
+  private static EmbeddingModel loadOwnNativeCopy(Supplier<EmbeddingModel> load) {
     synchronized ("newsbeam.native-library-lock".intern()) {
       if (System.getenv("ENGINE_CACHE_DIR") != null) {
         return load.get();
       }
       String previous = System.getProperty("ENGINE_CACHE_DIR");
-      String own = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-          "newsbeam-native-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID()).toString();
+      String own = Path.of(System.getProperty("java.io.tmpdir"),
+          "newsbeam-native-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID()).toString();
       System.setProperty("ENGINE_CACHE_DIR", own);
       try {
         return load.get();
       } finally {
-        deleteQuietly(java.nio.file.Path.of(own)); // loaded libraries stay mapped; the files are not needed any more
+        deleteQuietly(Path.of(own)); // loaded libraries stay mapped; the files are not needed any more
         if (previous == null) {
           System.clearProperty("ENGINE_CACHE_DIR");
         } else {
@@ -58,10 +64,10 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     return Holder.INSTANCE;
   }
 
-  private static void deleteQuietly(java.nio.file.Path dir) {
-    try (var files = java.nio.file.Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (java.io.IOException | RuntimeException e) {
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException | RuntimeException e) {
       // a platform that keeps loaded libraries locked: the folder stays in the temporary directory
     }
   }
