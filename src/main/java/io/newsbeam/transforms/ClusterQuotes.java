@@ -20,12 +20,10 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -58,7 +56,7 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
     PCollectionTuple quoted =
         marked
             .apply("KeyByEvent", WithKeys.of(Article::getEventId).withKeyType(TypeDescriptors.strings()))
-            .apply("GroupEvents", GroupByKey.create())
+            .apply("GroupEvents", Grouping.byKey())
             .apply("ClusterEventQuotes",
                 ParDo.of(new ClusterFn()).withOutputTags(AssignEvents.ARTICLES,
                     TupleTagList.of(AssignEvents.DUPLICATES).and(QUOTES)));
@@ -79,7 +77,7 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
           articles
               .apply("HashParagraphs", ParDo.of(new HashParagraphsFn()))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-              .apply("GroupByParagraph", GroupByKey.create())
+              .apply("GroupByParagraph", Grouping.byKey())
               .apply("RepeatedOnes", ParDo.of(new RepeatedFn()))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(RepeatedParagraph.class)));
       TupleTag<Article> articleTag = new TupleTag<>() {};
@@ -87,7 +85,7 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
       return KeyedPCollectionTuple.of(articleTag,
               articles.apply("KeyById", WithKeys.of(Article::getArticleId).withKeyType(TypeDescriptors.strings())))
           .and(markTag, marks)
-          .apply("JoinMarks", CoGroupByKey.create())
+          .apply("JoinMarks", Grouping.coGroupByKey())
           .apply("SetMarks", ParDo.of(new SetMarksFn(articleTag, markTag)))
           .setCoder(AvroCoder.of(Article.class));
     }

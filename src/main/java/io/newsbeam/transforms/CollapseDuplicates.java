@@ -20,12 +20,10 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -73,7 +71,7 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
     PCollectionTuple exact =
         articles
             .apply("KeyByContentHash", WithKeys.of(Article::getContentHash).withKeyType(TypeDescriptors.strings()))
-            .apply("GroupExactCopies", GroupByKey.create())
+            .apply("GroupExactCopies", Grouping.byKey())
             .apply("LinkExactCopies", ParDo.of(new ExactFn()).withOutputTags(EXACT_LINKS, TupleTagList.of(REPRESENTATIVES)));
     PCollection<KV<String, String>> exactLinks = exact.get(EXACT_LINKS).setCoder(links);
     PCollection<KV<String, DocFeatures>> representatives = exact.get(REPRESENTATIVES).setCoder(features);
@@ -82,7 +80,7 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
         representatives
             .apply("BandSignatures", ParDo.of(new BandFn(MinHash.DEFAULT_HASHES, MinHash.DEFAULT_SEED, LshBands.DEFAULT)))
             .setCoder(KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of()))
-            .apply("GroupBuckets", GroupByKey.create())
+            .apply("GroupBuckets", Grouping.byKey())
             .apply("PairBucketMembers", ParDo.of(new PairFn()))
             .setCoder(links);
     PCollection<KV<String, String>> nearLinks = verify(candidates, representatives, DuplicateVerifier.DEFAULT);
@@ -98,10 +96,10 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
         KeyedPCollectionTuple.of(articleTag,
                 articles.apply("KeyById", WithKeys.of(Article::getArticleId).withKeyType(TypeDescriptors.strings())))
             .and(rootTag, roots)
-            .apply("JoinComponents", CoGroupByKey.create())
+            .apply("JoinComponents", Grouping.coGroupByKey())
             .apply("KeyByComponent", ParDo.of(new ByComponentFn(articleTag, rootTag)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)))
-            .apply("GroupComponents", GroupByKey.create())
+            .apply("GroupComponents", Grouping.byKey())
             .apply("FoldCopies", ParDo.of(new FoldFn()).withOutputTags(CANONICAL, TupleTagList.of(DUPLICATES)));
     folded.get(CANONICAL).setCoder(AvroCoder.of(Article.class));
     folded.get(DUPLICATES).setCoder(AvroCoder.of(Article.class));
@@ -118,12 +116,12 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
     PCollection<KV<String, DocFeatures>> leftByRight =
         KeyedPCollectionTuple.of(featureTag, features)
             .and(partnerTag, candidates)
-            .apply("JoinLeftFeatures", CoGroupByKey.create())
+            .apply("JoinLeftFeatures", Grouping.coGroupByKey())
             .apply("SendToRight", ParDo.of(new SendToRightFn(featureTag, partnerTag)))
             .setCoder(coder);
     return KeyedPCollectionTuple.of(featureTag, features)
         .and(leftTag, leftByRight)
-        .apply("JoinRightFeatures", CoGroupByKey.create())
+        .apply("JoinRightFeatures", Grouping.coGroupByKey())
         .apply("VerifyCandidates", ParDo.of(new VerifyFn(featureTag, leftTag, verifier)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
   }

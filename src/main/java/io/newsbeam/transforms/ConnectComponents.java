@@ -5,11 +5,9 @@ import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -59,7 +57,7 @@ public final class ConnectComponents extends PTransform<PCollection<String>, PCo
     TupleTag<String> before = new TupleTag<>() {};
     TupleTag<String> after = new TupleTag<>() {};
     return KeyedPCollectionTuple.of(before, labels).and(after, last)
-        .apply("CompareLabels", CoGroupByKey.create())
+        .apply("CompareLabels", Grouping.coGroupByKey())
         .apply("Converged", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, String>>() {
           @ProcessElement
           public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<KV<String, String>> out) {
@@ -80,7 +78,7 @@ public final class ConnectComponents extends PTransform<PCollection<String>, PCo
     TupleTag<String> labelTag = new TupleTag<>() {};
     TupleTag<String> neighbourTag = new TupleTag<>() {};
     return KeyedPCollectionTuple.of(labelTag, labels).and(neighbourTag, both)
-        .apply(name + "Join", CoGroupByKey.create())
+        .apply(name + "Join", Grouping.coGroupByKey())
         .apply(name + "Send", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, String>>() {
           @ProcessElement
           public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<KV<String, String>> out) {
@@ -91,7 +89,7 @@ public final class ConnectComponents extends PTransform<PCollection<String>, PCo
             }
           }
         }))
-        .apply(name + "Min", Min.perKey());
+        .apply(name + "Min", Grouping.minPerKey());
   }
 
   /** Each node: the smaller of its label and its label's label. */
@@ -102,7 +100,7 @@ public final class ConnectComponents extends PTransform<PCollection<String>, PCo
         labels.apply(name + "ByLabel", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((KV<String, String> kv) -> KV.of(kv.getValue(), kv.getKey())));
     return KeyedPCollectionTuple.of(ownLabel, labels).and(pointingHere, byLabel)
-        .apply(name + "Join", CoGroupByKey.create())
+        .apply(name + "Join", Grouping.coGroupByKey())
         .apply(name + "Take", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, String>>() {
           @ProcessElement
           public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<KV<String, String>> out) {

@@ -8,13 +8,11 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -54,13 +52,13 @@ public final class FindSiteRepeatedLines
 
     PCollection<KV<String, Long>> docsPerLine =
         lines.apply("LineToDocument", ParDo.of(new ProjectFn(false))).setCoder(pairs)
-            .apply("OncePerDocument", Distinct.create())
-            .apply("CountDocumentsPerLine", Count.perKey());
+            .apply("OncePerDocument", Grouping.distinct())
+            .apply("CountDocumentsPerLine", Grouping.countPerKey());
 
     PCollectionView<Map<String, Long>> docsPerScope =
         drafts.apply("ScopeToDocument", ParDo.of(new ScopeFn())).setCoder(pairs)
-            .apply("OncePerScopeDocument", Distinct.create())
-            .apply("CountDocumentsPerScope", Count.perKey())
+            .apply("OncePerScopeDocument", Grouping.distinct())
+            .apply("CountDocumentsPerScope", Grouping.countPerKey())
             .apply("AsMap", View.asMap());
 
     PCollection<KV<String, Long>> repeated =
@@ -73,7 +71,7 @@ public final class FindSiteRepeatedLines
         lines.apply("LineToArticle", ParDo.of(new ProjectFn(true))).setCoder(pairs);
     return KeyedPCollectionTuple.of(holders, lineToArticle)
         .and(counts, repeated)
-        .apply("JoinRepeatedLines", CoGroupByKey.create())
+        .apply("JoinRepeatedLines", Grouping.coGroupByKey())
         .apply("ToArticles", ParDo.of(new ToArticlesFn(holders, counts)))
         .setCoder(pairs);
   }

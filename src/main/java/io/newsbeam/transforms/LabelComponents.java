@@ -6,11 +6,9 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -57,16 +55,16 @@ public final class LabelComponents extends PTransform<PCollection<KV<String, Str
     for (int round = 1; round <= maxRounds; round++) {
       current = current
           .apply("BothDirections" + round, ParDo.of(new BothDirectionsFn())).setCoder(coder)
-          .apply("GroupNeighbours" + round, GroupByKey.create())
+          .apply("GroupNeighbours" + round, Grouping.byKey())
           .apply("LargeStar" + round, ParDo.of(new LargeStarFn())).setCoder(coder)
-          .apply("GroupSmallerNeighbours" + round, GroupByKey.create())
+          .apply("GroupSmallerNeighbours" + round, Grouping.byKey())
           .apply("SmallStar" + round, ParDo.of(new SmallStarFn())).setCoder(coder);
     }
     TupleTag<String> parents = new TupleTag<>() {};
     TupleTag<String> children = new TupleTag<>() {};
     return KeyedPCollectionTuple.of(parents, current)
         .and(children, current.apply("ByParent", ParDo.of(new SwapFn())).setCoder(coder))
-        .apply("GroupStars", CoGroupByKey.create())
+        .apply("GroupStars", Grouping.coGroupByKey())
         .apply("CheckConvergedAndLabel", ParDo.of(new LabelFn(parents, children, maxRounds)))
         .setCoder(coder);
   }

@@ -11,7 +11,6 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -77,7 +76,7 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply("AfterWrites", Wait.on(writtenFiles))
         .apply("OneManifest", WithKeys.of("manifest"))
-        .apply("GatherCounts", GroupByKey.create())
+        .apply("GatherCounts", Grouping.byKey())
         .apply("WriteManifest", ParDo.of(new WriteManifestFn(output, staging, options)));
     return PDone.in(writtenFiles.getPipeline());
   }

@@ -25,7 +25,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -71,7 +70,7 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
     PCollectionTuple result =
         KeyedPCollectionTuple.of(draftTag, byId)
             .and(repeatedTag, repeated)
-            .apply("JoinRepeatedLines", CoGroupByKey.create())
+            .apply("JoinRepeatedLines", Grouping.coGroupByKey())
             .apply("ClassifyLines",
                 ParDo.of(new StripFn(draftTag, repeatedTag)).withOutputTags(CLEAN, TupleTagList.of(REJECTS)));
     result.get(CLEAN).setCoder(AvroCoder.of(Article.class));
