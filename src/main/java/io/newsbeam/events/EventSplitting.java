@@ -21,7 +21,9 @@ import java.util.Map;
  *   <li>The group is bisected spectrally: the Fiedler vector of the normalised Laplacian (power iteration with
  *       a fixed start, so the result depends only on the set of articles), then the sweep cut with the smallest
  *       normalised cut. The cut is made when the mean similarity across it is below {@code splitRatio} times the
- *       mean similarity within its sides; each side is tried again, for {@code splitRounds} rounds.</li>
+ *       mean similarity within its sides, or when the group holds two articles with publication times (metadata)
+ *       further apart than the window (stage 1 can chain them through undated articles); each side is tried again, for
+ *       {@code splitRounds} rounds.</li>
  * </ol>
  *
  * A group larger than {@link #CHUNK} is split in chunks of {@link #CHUNK} articles (sorted by id), so the time
@@ -69,6 +71,15 @@ public final class EventSplitting {
       return out;
     }
     double[][] sim = similarities(chunk, p);
+    boolean[][] apart = new boolean[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        EventSignals a = chunk.get(i);
+        EventSignals b = chunk.get(j);
+        apart[i][j] = !a.dateInferred() && !b.dateInferred() && !withinWindow(a, b, p);
+        apart[j][i] = apart[i][j];
+      }
+    }
     List<int[]> parts = new ArrayList<>();
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
@@ -79,7 +90,7 @@ public final class EventSplitting {
       List<int[]> next = new ArrayList<>();
       boolean changed = false;
       for (int[] part : parts) {
-        int[][] cut = bisect(part, sim, p.splitRatio());
+        int[][] cut = bisect(part, sim, conflict(part, apart) ? 1.0 : p.splitRatio());
         if (cut == null) {
           next.add(part);
         } else {
@@ -101,6 +112,21 @@ public final class EventSplitting {
       out.add(ids);
     }
     return out;
+  }
+
+  /**
+   * True when two articles of {@code part} have publication times (metadata, not read from the text) further
+   * apart than the window: it must be cut.
+   */
+  static boolean conflict(int[] part, boolean[][] apart) {
+    for (int i = 0; i < part.length; i++) {
+      for (int j = i + 1; j < part.length; j++) {
+        if (apart[part[i]][part[j]]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The within-chunk similarity matrix on local weights. */
