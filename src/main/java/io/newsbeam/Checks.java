@@ -15,6 +15,10 @@ final class Checks {
         "--parseTimeoutSeconds must be positive (seconds), got " + o.getParseTimeoutSeconds());
     require(o.getEventSimilarity() > 0 && o.getEventSimilarity() <= 1,
         "--eventSimilarity must be in (0, 1], got " + o.getEventSimilarity());
+    require(o.getEventSplitSimilarity() >= 0 && o.getEventSplitSimilarity() <= 1,
+        "--eventSplitSimilarity must be in [0, 1], got " + o.getEventSplitSimilarity());
+    require(o.getEventSplitRounds() >= 0 && o.getEventSplitRounds() <= 10,
+        "--eventSplitRounds must be between 0 and 10, got " + o.getEventSplitRounds());
     require(o.getEventWindowDays() >= 0, "--eventWindowDays must be 0 or more, got " + o.getEventWindowDays());
     require(!o.getInput().isBlank(), "--input must name a glob of input files, e.g. --input='news/**/*.html'");
     require(!o.getOutput().isBlank(), "--output must name the output folder, e.g. --output=out");

@@ -1,6 +1,7 @@
 package io.newsbeam;
 
 import io.newsbeam.cli.Launch;
+import io.newsbeam.events.EventParams;
 import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.extract.ExtractorKind;
 import io.newsbeam.options.NewsbeamOptions;
@@ -73,7 +74,10 @@ public final class NewsbeamPipeline {
     WithRejects<Article> clean = drafts.then("StripBoilerplate", StripBoilerplate.create());
     PCollectionTuple collapsed = clean.then("CollapseDuplicates", CollapseDuplicates.create());
     PCollectionTuple grouped =
-        collapsed.apply("AssignEvents", AssignEvents.with(options.getEventSimilarity(), options.getEventWindowDays())
+        collapsed.apply("AssignEvents", AssignEvents.with(EventParams.defaults()
+                .withThreshold(options.getEventSimilarity())
+                .withWindowDays(options.getEventWindowDays())
+                .withSplit(options.getEventSplitSimilarity(), options.getEventSplitRounds()))
             .keepingIdsFrom(options.getPreviousEvents()));
     PCollectionTuple quoted = grouped.apply("ClusterQuotes", ClusterQuotes.create());
 
@@ -110,6 +114,8 @@ public final class NewsbeamPipeline {
     m.put("maxExpansionRatio", Integer.toString(o.getMaxExpansionRatio()));
     m.put("parseIsolation", o.getParseIsolation());
     m.put("eventSimilarity", Double.toString(o.getEventSimilarity()));
+    m.put("eventSplitSimilarity", Double.toString(o.getEventSplitSimilarity()));
+    m.put("eventSplitRounds", Integer.toString(o.getEventSplitRounds()));
     m.put("eventWindowDays", Integer.toString(o.getEventWindowDays()));
     m.put("previousEvents", o.getPreviousEvents() == null ? "" : o.getPreviousEvents());
     return m;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@code pipelines/evaluate.sh events --data DIR [--threshold T] [--split all|odd|even] [--sweep] [--predictions FILE]}:
+ * {@code pipelines/evaluate.sh events --data DIR [--threshold T] [--split all|odd|even] [--sweep [split]] [--splitSimilarity R] [--splitRounds N] [--predictions FILE]}:
  * groups the labelled texts of DIR (labels.jsonl with file, event_id, topic_id) with the pipeline's grouping
  * library and prints pairwise precision/recall/F1 and ARI. {@code --split odd|even} scores only the topics
  * with an odd or even number (for tuning on one half and reporting on the other).
@@ -29,7 +29,7 @@ public final class EvaluateEvents {
   public static void main(String[] args) throws Exception {
     Map<String, String> o = options(args);
     if (!o.containsKey("data")) {
-      System.err.println("usage: pipelines/evaluate.sh events --data DIR [--threshold T] [--split all|odd|even] [--sweep] [--predictions FILE]");
+      System.err.println("usage: pipelines/evaluate.sh events --data DIR [--threshold T] [--split all|odd|even] [--sweep [split]] [--splitSimilarity R] [--splitRounds N] [--predictions FILE]");
       System.exit(2);
     }
     Path dir = Path.of(o.get("data"));
@@ -44,8 +44,11 @@ public final class EvaluateEvents {
     }
     if (o.containsKey("weights")) { // term,entity,day,number weights (exploration)
       String[] w = o.get("weights").split(",");
-      base = new EventParams(base.threshold(), base.windowDays(), Double.parseDouble(w[0]), Double.parseDouble(w[1]),
-          Double.parseDouble(w[2]), Double.parseDouble(w[3]), base.entityBlockKeys(), base.termBlockKeys(), base.maxBlock());
+      base = base.withWeights(Double.parseDouble(w[0]), Double.parseDouble(w[1]), Double.parseDouble(w[2]), Double.parseDouble(w[3]));
+    }
+    if (o.containsKey("splitSimilarity") || o.containsKey("splitRounds")) {
+      base = base.withSplit(Double.parseDouble(o.getOrDefault("splitSimilarity", Double.toString(base.splitRatio()))),
+          Integer.parseInt(o.getOrDefault("splitRounds", Integer.toString(base.splitRounds()))));
     }
     List<JsonNode> rows = new ArrayList<>();
     for (JsonNode r : Jsonl.read(labels)) {
@@ -57,6 +60,13 @@ public final class EvaluateEvents {
     for (JsonNode r : rows) {
       docs.add(new EventDoc(r.get("file").asText(), null, null, read(dir.resolve(r.get("file").asText()))));
     }
+    if ("split".equals(o.get("sweep"))) {
+      for (double t = 0.10; t <= 0.601; t += 0.05) {
+        System.out.println(String.format(Locale.ROOT, "splitSimilarity=%.2f ", t)
+            + score(rows, docs, base.withSplit(t, base.splitRounds())).summary());
+      }
+      return;
+    }
     if (o.containsKey("sweep")) {
       for (double t = 0.10; t <= 0.451; t += 0.025) {
         System.out.println(String.format(Locale.ROOT, "threshold=%.3f ", t) + score(rows, docs, base.withThreshold(t)).summary());
@@ -66,7 +76,8 @@ public final class EvaluateEvents {
     long start = System.nanoTime();
     Map<String, String> pred = predict(docs, base);
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.println(String.format(Locale.ROOT, "events %s split=%s threshold=%.3f grouping_ms=%d", dir, split, base.threshold(), ms));
+    System.out.println(String.format(Locale.ROOT, "events %s split=%s threshold=%.3f splitSimilarity=%.2f splitRounds=%d grouping_ms=%d",
+        dir, split, base.threshold(), base.splitRatio(), base.splitRounds(), ms));
     System.out.println(scoreOf(rows, pred).summary());
     if (o.containsKey("predictions")) {
       List<Map<String, ?>> out = new ArrayList<>();

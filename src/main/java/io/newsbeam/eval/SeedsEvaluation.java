@@ -107,6 +107,7 @@ public final class SeedsEvaluation {
     Result r = evaluate(gold, seeds, input, kind);
     System.out.println("seeds: gold " + gold + ", input " + input + " (cross-document step over the whole folder)");
     System.out.print(r.summary());
+    System.out.print(SeedEvents.evaluate(gold, cleanFolder(input, kind)).summary());
   }
 
   private static String required(String option, String value) {

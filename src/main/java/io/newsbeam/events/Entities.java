@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  *       capitalised inside a sentence of the document (else it is an ordinary word);</li>
  *   <li>all-caps headline words (longer than 5 letters) are ignored;</li>
  *   <li>a short mention equal to the last word of a longer mention in the same document ("Lavrov" after
- *       "Sergei Lavrov") is counted for the longer one;</li>
+ *       "Sergei Lavrov") is counted for the longer one; so is one equal to the first word of a two-word name that
+ *       came first in the text and is the only one starting with it ("Wang" after "Wang Yi");</li>
+ *   <li>commas and dashes end a name ("On China, Blinken said" names two); a word glued to the next sentence by a
+ *       missing space ("Lavrov.He") is split there;</li>
  *   <li>a mention preceded by in/at/near/from/to is counted as a likely place (for labels).</li>
  * </ul>
  *
@@ -36,7 +39,10 @@ public final class Entities {
   /** One entity of a document: normalised key, display form, mention count, mentions after a place preposition. */
   public record Entity(String key, String display, int count, int placeMentions) implements java.io.Serializable {}
 
-  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}'’.\\-]*|[.!?;:\"“”()\\[\\]]|\\n");
+  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}'’.\\-]*|[.!?;:\"“”()\\[\\],–—]|\\n");
+
+  /** A word glued to the next sentence by a missing space ("Lavrov.He"): lower-case end, dot, capital. */
+  private static final Pattern GLUED = Pattern.compile("(\\p{L}{2,}\\p{Ll})\\.(\\p{Lu}[\\p{L}\\p{M}\\p{Nd}'’.\\-]*)");
 
   private static final Set<String> CONNECTORS = Set.of("of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "da", "di", "du");
 
@@ -170,6 +176,26 @@ public final class Entities {
         }
       }
     }
+    // first word of two-word names: "wang" -> "wang yi" (family name first) when exactly one two-word name starts
+    // with it, none ends with it, and the full name comes first in the text (a name is introduced in full)
+    Map<String, String> firstWordOwner = new HashMap<>();
+    Map<String, Integer> firstOwners = new HashMap<>();
+    java.util.Set<String> seenKeys = new java.util.HashSet<>();
+    java.util.Set<String> bareBeforeFull = new java.util.HashSet<>();
+    for (Mention m : mentions) {
+      String k = m.key();
+      String[] words = k.split(" ");
+      if (words.length == 2 && !owners.containsKey(words[0])) {
+        if (!k.equals(firstWordOwner.get(words[0]))) {
+          firstOwners.merge(words[0], 1, Integer::sum);
+          firstWordOwner.putIfAbsent(words[0], k);
+        }
+        if (seenKeys.contains(words[0])) {
+          bareBeforeFull.add(words[0]);
+        }
+      }
+      seenKeys.add(k);
+    }
     Map<String, Integer> counts = new TreeMap<>();
     Map<String, Integer> places = new HashMap<>();
     Map<String, Map<String, Integer>> spellings = new HashMap<>();
@@ -177,6 +203,8 @@ public final class Entities {
       String k = m.key();
       if (k.indexOf(' ') < 0 && owners.getOrDefault(k, 0) == 1) {
         k = lastWordOwner.get(k);
+      } else if (k.indexOf(' ') < 0 && firstOwners.getOrDefault(k, 0) == 1 && !bareBeforeFull.contains(k)) {
+        k = firstWordOwner.get(k);
       }
       counts.merge(k, 1, Integer::sum);
       if (m.afterPlacePrep()) {
@@ -212,6 +240,19 @@ public final class Entities {
     while (m.find()) {
       String t = m.group();
       char c = t.charAt(0);
+      if (t.length() == 1 && (c == ',' || c == '–' || c == '—')) {
+        if (!cur.isEmpty()) {
+          cur.add(","); // a comma or dash ends a name ("On China, Blinken said"), not the sentence
+        }
+        continue;
+      }
+      Matcher glued = GLUED.matcher(t);
+      if (glued.matches() && !isAbbreviation(glued.group(1) + ".")) {
+        cur.add(glued.group(1));
+        out.add(cur);
+        cur = new ArrayList<>();
+        t = glued.group(2);
+      }
       if (t.length() == 1 && (c == '\n' || ".!?;:\"“”()[]".indexOf(c) >= 0)) {
         if (!cur.isEmpty()) {
           out.add(cur);

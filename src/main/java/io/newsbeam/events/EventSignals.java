@@ -29,7 +29,7 @@ public record EventSignals(
     List<String> years)
     implements Serializable {
 
-  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?<![\\d.,])(\\d+(?:[.,]\\d+)?)(?![\\d])");
+  private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)?)(?![\\d])"); // not inside a name ("G20")
 
   /** Signals of one article. */
   public static EventSignals of(EventDoc doc) {

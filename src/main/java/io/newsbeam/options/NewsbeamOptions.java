@@ -85,11 +85,26 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setParseIsolation(String value);
 
-  @Description("Similarity (key terms and named entities, average linkage) at which articles group into one event.")
-  @Default.Double(0.23)
+  @Description("Similarity (key terms and named entities, average linkage) at which articles group into one"
+      + " topic-level group (stage 1 of event grouping; stage 2 splits each group into events).")
+  @Default.Double(0.10)
   double getEventSimilarity();
 
   void setEventSimilarity(double value);
+
+  @Description("Stage 2 of event grouping: a topic-level group is cut in two when the mean similarity across the"
+      + " best (spectral) cut is below this share of the mean similarity within its sides, with feature weights"
+      + " counted inside the group. 0 never splits; higher splits more.")
+  @Default.Double(0.30)
+  double getEventSplitSimilarity();
+
+  void setEventSplitSimilarity(double value);
+
+  @Description("Stage 2 of event grouping: rounds of splitting (a topic-level group becomes at most 2^rounds events; 0 turns splitting off).")
+  @Default.Integer(3)
+  int getEventSplitRounds();
+
+  void setEventSplitRounds(int value);
 
   @Description("Articles further apart in publication time than this many days never share an event.")
   @Default.Integer(4)

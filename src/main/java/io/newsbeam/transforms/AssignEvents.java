@@ -6,12 +6,14 @@ import io.newsbeam.events.EventFeatures.EventVector;
 import io.newsbeam.events.EventGrouping;
 import io.newsbeam.events.EventParams;
 import io.newsbeam.events.EventSignals;
+import io.newsbeam.events.EventSplitting;
 import io.newsbeam.events.EventSummary;
 import io.newsbeam.events.PreviousEvents;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Event;
 import io.newsbeam.text.Times;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -54,7 +57,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       articles ({@link EventGrouping#edges}): cost linear in N;</li>
  *   <li>{@code ConnectClusters}: connected components of the cluster edges by min-label propagation with
  *       pointer jumping ({@link ConnectComponents}, a fixed number of rounds, checked);</li>
- *   <li>{@code SummarizeEvents}: per component, the events-table row ({@link EventSummary});</li>
+ *   <li>{@code GatherComponents} / {@code SplitEvents}: per stage-1 component (a topic), stage 2 cuts it into
+ *       events with feature weights counted inside the component ({@link EventSplitting}, chunks of at most
+ *       {@link EventSplitting#CHUNK} articles), and writes each event's row ({@link EventSummary}) keyed by its
+ *       smallest article id;</li>
  *   <li>{@code KeepPreviousIds} (with {@code --previousEvents}): events holding articles of an earlier run's
  *       event keep its id ({@link PreviousEvents});</li>
  *   <li>{@code LabelArticles} / {@code InheritEvent}: event ids onto articles and their copies.</li>
@@ -117,21 +123,27 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
 
     TupleTag<String> labelTag = new TupleTag<>() {};
     TupleTag<EventVector> vectorTag = new TupleTag<>() {};
-    PCollection<KV<String, EventSummary>> summaries =
+    TupleTag<EventSignals> signalsTag = new TupleTag<>() {};
+    PCollectionTuple split =
         KeyedPCollectionTuple.of(labelTag, labels)
             .and(vectorTag, vectors.apply("KeyVectors", WithKeys.of(EventVector::id).withKeyType(TypeDescriptors.strings())))
+            .and(signalsTag, signals.apply("KeySignals", WithKeys.of(EventSignals::id).withKeyType(TypeDescriptors.strings())))
             .apply("JoinLabels", CoGroupByKey.create())
-            .apply("ByComponent", ParDo.of(new ByComponentFn(labelTag, vectorTag)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventVector.class)))
+            .apply("ByComponent", ParDo.of(new ByComponentFn(labelTag, vectorTag, signalsTag)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(),
+                KvCoder.of(SerializableCoder.of(EventVector.class), SerializableCoder.of(EventSignals.class))))
             .apply("GatherComponents", GroupByKey.create())
-            .apply("SummarizeEvents", ParDo.of(new SummarizeFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventSummary.class)));
+            .apply("SplitEvents", ParDo.of(new SplitEventsFn(params)).withOutputTags(SUMMARIES, TupleTagList.of(EVENT_OF_ARTICLE)));
+    PCollection<KV<String, EventSummary>> summaries =
+        split.get(SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventSummary.class)));
+    PCollection<KV<String, String>> eventOfArticle =
+        split.get(EVENT_OF_ARTICLE).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
 
     PCollection<KV<String, String>> finalIds =
         previousEvents == null
             ? summaries.apply("ProposedIds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
                 .via((KV<String, EventSummary> kv) -> KV.of(kv.getKey(), kv.getValue().eventId())))
-            : summaries.apply("KeepPreviousIds", new KeepPreviousIds(previousEvents, labels));
+            : summaries.apply("KeepPreviousIds", new KeepPreviousIds(previousEvents, eventOfArticle));
 
     TupleTag<EventSummary> summaryTag = new TupleTag<>() {};
     TupleTag<String> idTag = new TupleTag<>() {};
@@ -215,30 +227,57 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
     }
   }
 
-  static final class ByComponentFn extends DoFn<KV<String, CoGbkResult>, KV<String, EventVector>> {
+  static final class ByComponentFn extends DoFn<KV<String, CoGbkResult>, KV<String, KV<EventVector, EventSignals>>> {
     private final TupleTag<String> labelTag;
     private final TupleTag<EventVector> vectorTag;
+    private final TupleTag<EventSignals> signalsTag;
 
-    ByComponentFn(TupleTag<String> labelTag, TupleTag<EventVector> vectorTag) {
+    ByComponentFn(TupleTag<String> labelTag, TupleTag<EventVector> vectorTag, TupleTag<EventSignals> signalsTag) {
       this.labelTag = labelTag;
       this.vectorTag = vectorTag;
+      this.signalsTag = signalsTag;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, EventVector>> out) {
+    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, KV<EventVector, EventSignals>>> out) {
       String label = joined.getValue().getOnly(labelTag);
+      EventSignals signals = joined.getValue().getOnly(signalsTag);
       for (EventVector v : joined.getValue().getAll(vectorTag)) {
-        out.output(KV.of(label, v));
+        out.output(KV.of(label, KV.of(v, signals)));
       }
     }
   }
 
-  static final class SummarizeFn extends DoFn<KV<String, Iterable<EventVector>>, KV<String, EventSummary>> {
+  static final TupleTag<KV<String, EventSummary>> SUMMARIES = new TupleTag<>() {};
+  static final TupleTag<KV<String, String>> EVENT_OF_ARTICLE = new TupleTag<>() {};
+
+  /**
+   * Stage 2 per stage-1 component: {@link EventSplitting} cuts it into events; each event's summary is keyed by
+   * its smallest article id, and every article gets that key ({@code EVENT_OF_ARTICLE}).
+   */
+  static final class SplitEventsFn extends DoFn<KV<String, Iterable<KV<EventVector, EventSignals>>>, KV<String, EventSummary>> {
+    private final EventParams params;
+
+    SplitEventsFn(EventParams params) {
+      this.params = params;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, Iterable<EventVector>> component, OutputReceiver<KV<String, EventSummary>> out) {
-      List<EventVector> members = new ArrayList<>();
-      component.getValue().forEach(members::add);
-      out.output(KV.of(component.getKey(), EventSummary.of(members)));
+    public void process(@Element KV<String, Iterable<KV<EventVector, EventSignals>>> component, MultiOutputReceiver out) {
+      Map<String, EventVector> vectors = new HashMap<>();
+      List<EventSignals> signals = new ArrayList<>();
+      for (KV<EventVector, EventSignals> m : component.getValue()) { // read once: not re-iterable on every runner
+        vectors.put(m.getKey().id(), m.getKey());
+        signals.add(m.getValue());
+      }
+      for (List<String> event : EventSplitting.split(signals, params)) {
+        List<EventVector> members = new ArrayList<>();
+        for (String id : event) {
+          members.add(vectors.get(id));
+          out.get(EVENT_OF_ARTICLE).output(KV.of(id, event.get(0)));
+        }
+        out.get(SUMMARIES).output(KV.of(event.get(0), EventSummary.of(members)));
+      }
     }
   }
 
