@@ -214,7 +214,8 @@ public final class LineClassifier {
   private static final Set<String> SOCIAL =
       Set.of("share", "facebook", "twitter", "x", "linkedin", "email", "e", "mail", "print", "whatsapp", "reddit",
           "copy", "link", "pinterest", "telegram", "messenger", "flipboard", "tumblr", "this", "article", "story",
-          "on", "via", "sms", "instagram", "youtube", "follow", "us", "tweet", "google", "xing", "teilen");
+          "on", "via", "sms", "instagram", "youtube", "follow", "us", "tweet", "google", "xing", "teilen", "diesen",
+          "artikel", "beitrag", "partager", "cet", "compartir", "condividi");
 
   private static final Pattern ADVERT_NORM =
       Pattern.compile("^(?:advertisement|advertising|advert|anzeige|werbung|publicit[ée]|publicidad|sponsored"
@@ -621,6 +622,7 @@ public final class LineClassifier {
       }
     }
     // Trailing lines: source, store, copyright, "originally published", blurbs and author bios.
+    List<Line> shortRun = new ArrayList<>();
     for (int i = n - 1; i > 0; i--) {
       Line l = lines.get(i);
       if (l.label != LineLabel.BODY) {
@@ -631,8 +633,20 @@ public final class LineClassifier {
         break;
       }
       l.label = trailer;
+      if (trailer == LineLabel.TRAILER && l.words <= 4 && !l.sentence) {
+        shortRun.add(l);
+      }
+    }
+    // A source or signature is a line or three: a longer run of short lines at the end is a list or a table
+    // (a ranking, an address and rating box) that ends the article.
+    if (shortRun.size() > MAX_SHORT_TRAILER) {
+      for (Line l : shortRun) {
+        l.label = LineLabel.BODY;
+      }
     }
   }
+
+  private static final int MAX_SHORT_TRAILER = 4;
 
   private static boolean isTailHeading(Line l) {
     return l.words <= 8 && !l.sentence

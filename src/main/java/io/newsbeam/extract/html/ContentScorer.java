@@ -120,6 +120,7 @@ final class ContentScorer {
         kept.add(p);
       }
     }
+    kept = addLead(page.paragraphs, kept);
     kept = dropDanglingLeadIns(page.paragraphs, kept);
     // The chosen region holds next to no text (a dateline, a caption) while the page has real paragraphs:
     // the scoring went wrong, take the paragraphs boilerpipe or text density vouch for instead.
@@ -131,6 +132,98 @@ final class ContentScorer {
       }
     }
     return kept;
+  }
+
+  /**
+   * The lead (standfirst, excerpt, "chapo", intro box): prose right under the headline and above the first
+   * article paragraph that the region left out, since pages put it in the article header or in a wrapper whose
+   * class reads as chrome ("teaser", "intro"). Up to two paragraphs within ten of the last {@code <h1>} before the
+   * article text, under an element both share below the body; captions, bylines, comments, promotion and
+   * navigation are not leads.
+   */
+  static List<PageModel.Paragraph> addLead(List<PageModel.Paragraph> all, List<PageModel.Paragraph> kept) {
+    PageModel.Paragraph first = null;
+    for (PageModel.Paragraph p : kept) {
+      if (p.heading == 0 && p.chars >= 50 && p.linkDensity() < 0.5) {
+        first = p;
+        break;
+      }
+    }
+    if (first == null) {
+      return kept;
+    }
+    int anchor = -1;
+    for (int i = first.index - 1; i >= 0 && i >= first.index - 80; i--) {
+      if (all.get(i).heading == 1) {
+        anchor = i;
+        break;
+      }
+    }
+    if (anchor < 0) {
+      return kept;
+    }
+    PageModel.Node shared = commonAncestor(all.get(anchor).owner, first.owner);
+    if (shared == null || shared.tag.equals("body") || shared.tag.equals("html")) {
+      return kept;
+    }
+    boolean[] isKept = new boolean[all.size()];
+    for (PageModel.Paragraph p : kept) {
+      isKept[p.index] = true;
+    }
+    int added = 0;
+    int last = -1;
+    for (int i = anchor + 1; i < first.index && i <= anchor + 10 && added < 2; i++) {
+      PageModel.Paragraph p = all.get(i);
+      // a second paragraph only right after the first: a lead runs on, a teaser further down is another story
+      if (!isKept[i] && (added == 0 || i == last + 1) && isLead(p, shared)) {
+        isKept[i] = true;
+        added++;
+        last = i;
+      }
+    }
+    if (added == 0) {
+      return kept;
+    }
+    List<PageModel.Paragraph> out = new ArrayList<>(kept.size() + added);
+    for (PageModel.Paragraph p : all) {
+      if (isKept[p.index]) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern LEAD_CHROME =
+      java.util.regex.Pattern.compile("caption|credit|comment|kommentar|newsletter|subscri|abonn|related|share|sharing"
+          + "|social|cookie|consent|promo|advert|anzeige|sponsor|author|autor|byline|breadcrumb|nav|menu|footer"
+          + "|sidebar|login|signup|paywall|disclaimer|copyright|modal|overlay|popup|pushlayer|notif|dialog|alert");
+
+  private static boolean isLead(PageModel.Paragraph p, PageModel.Node shared) {
+    if (p.heading == 1 || p.linkDensity() >= 0.1 || p.owner.inConsent() || !shared.isAncestorOf(p.owner)) {
+      return false;
+    }
+    String t = p.text.strip();
+    char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+    // a closing parenthesis ends captions and credits ("(Symbolbild: …)", "(archive photo)"), not leads
+    boolean sentence = ".!?\"»“”…".indexOf(last) >= 0;
+    if (last == ')' || !(p.chars >= 100 || (p.chars >= 80 && sentence && p.heading == 0))) {
+      return false;
+    }
+    for (PageModel.Node a = p.owner; a != null && a != shared; a = a.parent) {
+      if (CHROME_TAGS.contains(a.tag) || a.tag.equals("figure") || (!a.hint.isEmpty() && LEAD_CHROME.matcher(a.hint).find())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static PageModel.Node commonAncestor(PageModel.Node a, PageModel.Node b) {
+    for (PageModel.Node x = a; x != null; x = x.parent) {
+      if (x.isAncestorOf(b)) {
+        return x;
+      }
+    }
+    return null;
   }
 
   /**

@@ -60,7 +60,7 @@ public final class HtmlArticleExtractor {
   }
 
   /** Marks the paragraphs whose text lies inside a block boilerpipe's ArticleExtractor keeps. */
-  private static void markBoilerpipeContent(PageModel page, BoilerpipeContentHandler boilerpipe) {
+  static void markBoilerpipeContent(PageModel page, BoilerpipeContentHandler boilerpipe) {
     StringBuilder content = new StringBuilder();
     Set<String> blocks = new HashSet<>();
     for (TextBlock block : boilerpipe.getTextDocument().getTextBlocks()) {
