@@ -27,14 +27,12 @@ import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -55,8 +53,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *   <li>{@code Vectorize}: TF-IDF vectors and block keys ({@link EventFeatures});</li>
  *   <li>{@code ClusterBlocks}: per block key, average-linkage clusters within windows of at most maxBlock
  *       articles ({@link EventGrouping#edges}): cost linear in N;</li>
- *   <li>{@code ConnectClusters}: connected components of the cluster edges by min-label propagation with
- *       pointer jumping ({@link ConnectComponents}, a fixed number of rounds, checked);</li>
+ *   <li>{@code ConnectClusters}: connected components of the cluster edges by large-star / small-star rounds
+ *       ({@link ConnectComponents} over {@link LabelComponents}, bounded and checked);</li>
  *   <li>{@code GatherComponents} / {@code SplitEvents}: per stage-1 component (a topic), stage 2 cuts it into
  *       events with feature weights counted inside the component ({@link EventSplitting}, chunks of at most
  *       {@link EventSplitting#CHUNK} articles), and writes each event's row ({@link EventSummary}) keyed by its
@@ -103,7 +101,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
     PCollectionView<Map<String, Long>> df =
         signals
             .apply("FeatureKeys", FlatMapElements.into(TypeDescriptors.strings()).via((EventSignals s) -> new ArrayList<>(new HashSet<>(EventFeatures.dfKeys(s)))))
-            .apply("CountFeatures", Count.perElement())
+            .apply("CountFeatures", Grouping.countPerElement())
             .apply("SeenTwice", Filter.by((KV<String, Long> kv) -> kv.getValue() >= 2))
             .apply("AsMap", View.asMap());
     PCollectionView<Long> docs = canonical.apply("CountArticles", Count.globally()).apply("AsSingleton", View.asSingleton());
@@ -115,7 +113,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
         vectors
             .apply("ByBlockKey", ParDo.of(new BlockKeysFn()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventVector.class)))
-            .apply("GatherBlocks", GroupByKey.create())
+            .apply("GatherBlocks", Grouping.byKey())
             .apply("ClusterBlocks", ParDo.of(new ClusterBlockFn(params)));
     PCollection<KV<String, String>> labels =
         vectors.apply("ArticleIds", MapElements.into(TypeDescriptors.strings()).via(EventVector::id))
@@ -128,11 +126,11 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
         KeyedPCollectionTuple.of(labelTag, labels)
             .and(vectorTag, vectors.apply("KeyVectors", WithKeys.of(EventVector::id).withKeyType(TypeDescriptors.strings())))
             .and(signalsTag, signals.apply("KeySignals", WithKeys.of(EventSignals::id).withKeyType(TypeDescriptors.strings())))
-            .apply("JoinLabels", CoGroupByKey.create())
+            .apply("JoinLabels", Grouping.coGroupByKey())
             .apply("ByComponent", ParDo.of(new ByComponentFn(labelTag, vectorTag, signalsTag)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(),
                 KvCoder.of(SerializableCoder.of(EventVector.class), SerializableCoder.of(EventSignals.class))))
-            .apply("GatherComponents", GroupByKey.create())
+            .apply("GatherComponents", Grouping.byKey())
             .apply("SplitEvents", ParDo.of(new SplitEventsFn(params)).withOutputTags(SUMMARIES, TupleTagList.of(EVENT_OF_ARTICLE)));
     PCollection<KV<String, EventSummary>> summaries =
         split.get(SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(EventSummary.class)));
@@ -149,7 +147,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
     TupleTag<String> idTag = new TupleTag<>() {};
     PCollection<Event> events =
         KeyedPCollectionTuple.of(summaryTag, summaries).and(idTag, finalIds)
-            .apply("JoinIds", CoGroupByKey.create())
+            .apply("JoinIds", Grouping.coGroupByKey())
             .apply("ToEvents", ParDo.of(new ToEventFn(summaryTag, idTag)))
             .setCoder(AvroCoder.of(Event.class));
 
@@ -161,7 +159,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
     PCollection<Article> articles =
         KeyedPCollectionTuple.of(articleTag, canonical.apply("KeyArticles", WithKeys.of(Article::getArticleId).withKeyType(TypeDescriptors.strings())))
             .and(eventTag, articleEvent)
-            .apply("JoinEvents", CoGroupByKey.create())
+            .apply("JoinEvents", Grouping.coGroupByKey())
             .apply("LabelArticles", ParDo.of(new LabelArticleFn(articleTag, eventTag)))
             .setCoder(AvroCoder.of(Article.class));
 
@@ -173,7 +171,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
             .and(copyTag,
                 collapsed.get(CollapseDuplicates.DUPLICATES)
                     .apply("KeyByCanonical", WithKeys.of(Article::getDuplicateOf).withKeyType(TypeDescriptors.strings())))
-            .apply("JoinCopies", CoGroupByKey.create())
+            .apply("JoinCopies", Grouping.coGroupByKey())
             .apply("InheritEvent", ParDo.of(new InheritEventFn(canonicalTag, copyTag)))
             .setCoder(AvroCoder.of(Article.class));
     return PCollectionTuple.of(ARTICLES, articles).and(DUPLICATES, duplicates).and(EVENTS, events);
@@ -315,7 +313,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
       TupleTag<String> prevTag = new TupleTag<>() {};
       PCollection<KV<String, String>> componentPrevious =
           KeyedPCollectionTuple.of(labelTag, labels).and(prevTag, previousOfArticle)
-              .apply("JoinPrevious", CoGroupByKey.create())
+              .apply("JoinPrevious", Grouping.coGroupByKey())
               .apply("ComponentPrevious", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, String>>() {
                 @ProcessElement
                 public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<KV<String, String>> out) {
@@ -330,7 +328,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
       TupleTag<EventSummary> summaryTag = new TupleTag<>() {};
       TupleTag<String> prevIdTag = new TupleTag<>() {};
       return KeyedPCollectionTuple.of(summaryTag, summaries).and(prevIdTag, componentPrevious)
-          .apply("JoinClaims", CoGroupByKey.create())
+          .apply("JoinClaims", Grouping.coGroupByKey())
           .apply("BestClaim", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, PreviousEvents.Claim>>() {
             @ProcessElement
             public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<KV<String, PreviousEvents.Claim>> out) {
@@ -345,7 +343,7 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
             }
           }))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(PreviousEvents.Claim.class)))
-          .apply("GatherClaims", GroupByKey.create())
+          .apply("GatherClaims", Grouping.byKey())
           .apply("ResolveClaims", ParDo.of(new DoFn<KV<String, Iterable<PreviousEvents.Claim>>, KV<String, String>>() {
             @ProcessElement
             public void process(@Element KV<String, Iterable<PreviousEvents.Claim>> g, OutputReceiver<KV<String, String>> out) {

@@ -131,7 +131,7 @@ public final class LabelComponents extends PTransform<PCollection<KV<String, Str
       Iterable<String> p = node.getValue().getAll(parents);
       Iterable<String> c = node.getValue().getAll(children);
       if (!StarContraction.isStar(p, c)) {
-        throw new IllegalStateException("connected components of the duplicate graph did not converge in "
+        throw new IllegalStateException("connected components of the graph did not converge in "
             + maxRounds + " rounds (node " + node.getKey() + " is still linked in a chain): a component is"
             + " longer than the bound allows; raise LabelComponents.withMaxRounds");
       }
