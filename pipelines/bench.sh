@@ -43,7 +43,8 @@ case "$cmd" in
     ;;
   events)
     (cd "$here" && mvn -q -B -DskipTests test-compile)
-    exec java ${NEWSBEAM_JAVA_OPTS:--Xmx4g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
+    # 100k documents need about 5 GB (signals and vectors of every article are held in memory)
+    exec java ${NEWSBEAM_JAVA_OPTS:--Xmx8g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
       io.newsbeam.bench.EventsScaling "$@"
     ;;
   *)

@@ -3,19 +3,21 @@ package io.newsbeam.bench;
 import io.newsbeam.events.EventDoc;
 import io.newsbeam.events.EventGrouping;
 import io.newsbeam.events.EventParams;
+import io.newsbeam.events.EventSignals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * {@code pipelines/bench.sh events N [DIR]}: times the event grouping (signals, document frequencies, vectors,
- * blocks, window clustering, components: the library steps AssignEvents runs) on N documents generated from
+ * blocks, window clustering, components, then stage-2 splitting: the library steps AssignEvents runs) on N documents generated from
  * the ECB+ dev texts. Copy round k of the texts gets its own names (capitalised words suffixed with k) and dates
  * shifted by 30·k days, so events stay as small as in the real data when N grows.
  */
@@ -42,9 +44,16 @@ public final class EventsScaling {
       long published = base + (30L * k + (i % 7)) * 86_400_000L;
       docs.add(new EventDoc(String.format("doc%07d", i), published, null, body));
     }
+    EventParams p = EventParams.defaults();
     long start = System.nanoTime();
-    int events = EventGrouping.group(docs, EventParams.defaults()).size();
-    double secs = (System.nanoTime() - start) / 1e9;
-    System.out.println(String.format(Locale.ROOT, "events bench: documents=%d events=%d grouping_seconds=%.2f", n, events, secs));
+    List<EventSignals> signals = EventGrouping.signals(docs);
+    TreeMap<String, List<String>> components = EventGrouping.components(EventGrouping.vectorsOf(signals, p), p);
+    long stage1 = System.nanoTime();
+    int events = EventGrouping.split(components, signals, p).size();
+    long end = System.nanoTime();
+    int largest = components.values().stream().mapToInt(List::size).max().orElse(0);
+    System.out.println(String.format(Locale.ROOT,
+        "events bench: documents=%d events=%d grouping_seconds=%.2f (stage 1: %.2f s, %d groups, largest %d; stage 2: %.2f s)",
+        n, events, (end - start) / 1e9, (stage1 - start) / 1e9, components.size(), largest, (end - stage1) / 1e9));
   }
 }
