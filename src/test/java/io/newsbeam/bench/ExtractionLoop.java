@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Profiling aid: parses the dev pages in a loop on one thread for a number of seconds and prints pages/s, so a
- * JFR recording ({@code -XX:StartFlightRecording}) sees only the extractor. Args: newsbeam|boilerpipe SECONDS [DIR].
+ * JFR recording ({@code -XX:StartFlightRecording}) sees only the extractor; also pages per CPU second of the
+ * whole JVM, a per-core figure that holds on a loaded machine. Args: newsbeam|boilerpipe SECONDS [DIR].
  */
 public final class ExtractionLoop {
   public static void main(String[] args) throws Exception {
@@ -29,6 +30,7 @@ public final class ExtractionLoop {
     for (int round = 0; round < 2; round++) {
       long end = System.nanoTime() + (long) (seconds * 1e9 / (round == 0 ? 3 : 1));
       long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
       int n = 0;
       while (System.nanoTime() < end) {
         try {
@@ -38,9 +40,15 @@ public final class ExtractionLoop {
         }
         n++;
       }
-      System.out.printf("%s %s: %d pages, %.1f pages/s%n", round == 0 ? "warmup" : "measure", kind, n,
-          n / ((System.nanoTime() - start) / 1e9));
+      double cpu = (processCpuNanos() - cpuStart) / 1e9;
+      System.out.printf("%s %s: %d pages, %.1f pages/s wall, %.1f pages per CPU second (all JVM threads)%n",
+          round == 0 ? "warmup" : "measure", kind, n, n / ((System.nanoTime() - start) / 1e9), n / cpu);
     }
     System.exit(0);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }
