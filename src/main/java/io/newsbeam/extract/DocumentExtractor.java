@@ -12,16 +12,19 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
 import org.apache.tika.language.detect.LanguageDetector;
@@ -32,8 +35,10 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -61,7 +66,10 @@ public final class DocumentExtractor {
    */
   static final int MAX_HTML_DEPTH = 100_000;
 
-  private final AutoDetectParser parser = new AutoDetectParser();
+  /** Metadata key carrying the type detected up front to the parser's detector (removed after the parse). */
+  static final String DETECTED_TYPE = "X-Newsbeam-Detected-Type";
+
+  private final AutoDetectParser parser = new DetectOnceParser();
   private final AutoDetectParser htmlParser = deepHtmlParser();
   private final ExtractionLimits limits;
   private final ExtractorKind kind;
@@ -127,49 +135,108 @@ public final class DocumentExtractor {
     ParseContext context = new ParseContext();
     try (InputStream in = TikaInputStream.get(bytes)) {
       MediaType type = parser.getDetector().detect(TikaInputStream.get(bytes), metadata);
-      String base = type.getBaseType().toString();
-      if (!isDocumentType(base)) {
-        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "not a text document: detected " + base);
+      // the parsers below detect again from this key instead of from the bytes
+      metadata.set(DETECTED_TYPE, type.toString());
+      try {
+        return parseDetected(in, bytes, type, metadata, context);
+      } finally {
+        metadata.remove(DETECTED_TYPE);
       }
-      if (isTextType(base) && looksBinary(bytes)) {
-        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE,
-            "binary content (control bytes) detected as " + base + " from its name");
-      }
-      if (isArchiveType(base)) {
-        throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "an archive (" + base + ") where a document was"
-            + " expected: only files named .zip or .gz are unpacked, within --maxArchiveDepth");
-      }
-      boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
-      if (html && kind == ExtractorKind.NEWSBEAM) {
-        HtmlArticle article = HtmlArticleExtractor.extract(htmlParser, in, bytes, metadata, context, limits.maxTextChars());
-        List<List<String>> blocks = article.paragraphs().stream().map(List::of).toList();
-        return new Parsed(base, metadata, blocks, true, article);
-      }
-      BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
-      if (html && kind != ExtractorKind.TEXT) {
-        BoilerpipeContentHandler boiler = new BoilerpipeContentHandler(body, ArticleExtractor.INSTANCE);
-        parser.parse(in, new TextLimit(boiler, limits.maxTextChars()), metadata, context);
-        List<List<String>> blocks = new ArrayList<>();
-        for (TextBlock block : boiler.getTextDocument().getTextBlocks()) {
-          if (block.isContent()) {
-            blocks.add(List.of(block.getText()));
-          }
-        }
-        return new Parsed(base, metadata, blocks, true);
-      }
-      parser.parse(in, body, metadata, context);
-      String text = body.toString();
-      List<List<String>> blocks = base.equals("application/pdf") ? pdfBlocks(text) : blocksOf(text);
-      return new Parsed(base, metadata, blocks, html);
     }
   }
 
+  private Parsed parseDetected(InputStream in, byte[] bytes, MediaType type, Metadata metadata, ParseContext context)
+      throws Exception {
+    String base = type.getBaseType().toString();
+    if (!isDocumentType(base)) {
+      throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "not a text document: detected " + base);
+    }
+    if (isTextType(base) && looksBinary(bytes)) {
+      throw new RejectedException(RejectReason.UNSUPPORTED_TYPE,
+          "binary content (control bytes) detected as " + base + " from its name");
+    }
+    if (isArchiveType(base)) {
+      throw new RejectedException(RejectReason.UNSUPPORTED_TYPE, "an archive (" + base + ") where a document was"
+          + " expected: only files named .zip or .gz are unpacked, within --maxArchiveDepth");
+    }
+    boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
+    if (html) {
+      // data: URIs (inline images, SVG) and iframe srcdoc are embedded documents to Tika: detecting and parsing
+      // each one cost about a fifth of an HTML page's parse, for no article text
+      context.set(EmbeddedDocumentExtractor.class, SkipEmbedded.INSTANCE);
+    }
+    if (html && kind == ExtractorKind.NEWSBEAM) {
+      HtmlArticle article = HtmlArticleExtractor.extract(htmlParser, in, bytes, metadata, context, limits.maxTextChars());
+      List<List<String>> blocks = article.paragraphs().stream().map(List::of).toList();
+      return new Parsed(base, metadata, blocks, true, article);
+    }
+    BodyContentHandler body = new BodyContentHandler(limits.maxTextChars());
+    if (html && kind != ExtractorKind.TEXT) {
+      BoilerpipeContentHandler boiler = new BoilerpipeContentHandler(body, ArticleExtractor.INSTANCE);
+      parser.parse(in, new TextLimit(boiler, limits.maxTextChars()), metadata, context);
+      List<List<String>> blocks = new ArrayList<>();
+      for (TextBlock block : boiler.getTextDocument().getTextBlocks()) {
+        if (block.isContent()) {
+          blocks.add(List.of(block.getText()));
+        }
+      }
+      return new Parsed(base, metadata, blocks, true);
+    }
+    parser.parse(in, body, metadata, context);
+    String text = body.toString();
+    List<List<String>> blocks = base.equals("application/pdf") ? pdfBlocks(text) : blocksOf(text);
+    return new Parsed(base, metadata, blocks, html);
+  }
+
   private static AutoDetectParser deepHtmlParser() {
-    AutoDetectParser p = new AutoDetectParser();
+    AutoDetectParser p = new DetectOnceParser();
     AutoDetectParserConfig config = new AutoDetectParserConfig();
     config.setMaximumDepth(MAX_HTML_DEPTH);
     p.setAutoDetectParserConfig(config);
     return p;
+  }
+
+  /**
+   * Tika's AutoDetectParser, but it detects the type once: {@link #parseNow} detects it up front and passes it in
+   * {@link #DETECTED_TYPE}; embedded documents (fresh metadata) are detected as usual. The type-to-parser map is
+   * built once instead of on every parse (walking every parser's supported types cost a few percent per page).
+   */
+  static final class DetectOnceParser extends AutoDetectParser {
+    private static final long serialVersionUID = 1L;
+    private transient volatile Map<MediaType, Parser> parsers;
+
+    DetectOnceParser() {
+      Detector detector = getDetector();
+      setDetector((input, metadata) -> {
+        String known = metadata.get(DETECTED_TYPE);
+        return known != null ? MediaType.parse(known) : detector.detect(input, metadata);
+      });
+    }
+
+    @Override
+    public Map<MediaType, Parser> getParsers(ParseContext context) {
+      Map<MediaType, Parser> p = parsers;
+      if (p == null) {
+        p = super.getParsers(context);
+        parsers = p;
+      }
+      return p;
+    }
+  }
+
+  /** Embedded documents of an HTML page are not parsed. */
+  private enum SkipEmbedded implements EmbeddedDocumentExtractor {
+    INSTANCE;
+
+    @Override
+    public boolean shouldParseEmbedded(Metadata metadata) {
+      return false;
+    }
+
+    @Override
+    public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+      // not parsed
+    }
   }
 
   /** Language of a text (ISO 639-1), or null when the detector is not confident. */

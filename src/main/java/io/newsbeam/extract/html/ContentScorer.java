@@ -285,8 +285,9 @@ final class ContentScorer {
       return true;
     }
     double ld = s.chars == 0 ? 0 : (double) s.linkChars / s.chars;
-    if (s.tag.equals("p") || s.tag.equals("blockquote") || s.tag.equals("pre") || s.tag.matches("h[2-6]")) {
-      return (s.chars > 80 && ld < 0.25) || (s.chars > 0 && ld == 0 && s.tag.matches("h[2-6]"));
+    boolean subheading = s.tag.length() == 2 && s.tag.charAt(0) == 'h' && s.tag.charAt(1) >= '2' && s.tag.charAt(1) <= '6';
+    if (s.tag.equals("p") || s.tag.equals("blockquote") || s.tag.equals("pre") || subheading) {
+      return (s.chars > 80 && ld < 0.25) || (s.chars > 0 && ld == 0 && subheading);
     }
     return false;
   }

@@ -57,11 +57,11 @@ final class Hints {
           + "|privacy-?(?:banner|notice|overlay|popup|bar)|datenschutz-?(?:banner|hinweis|overlay|popup)");
 
   static boolean isConsent(String hint) {
-    return !hint.isEmpty() && CONSENT.matcher(hint).find();
+    return matches(hint, CONSENT_WORDS, CONSENT);
   }
 
   static boolean isComments(String hint) {
-    return !hint.isEmpty() && COMMENTS.matcher(hint).find();
+    return matches(hint, COMMENTS_WORDS, COMMENTS);
   }
 
   static boolean isPositive(String hint) {
@@ -69,10 +69,31 @@ final class Hints {
   }
 
   static boolean isBylineHint(String hint) {
-    return !hint.isEmpty() && BYLINE.matcher(hint).find();
+    return matches(hint, BYLINE_WORDS, BYLINE);
   }
 
   static boolean isDateHint(String hint) {
-    return !hint.isEmpty() && DATE.matcher(hint).find();
+    return matches(hint, DATE_WORDS, DATE);
+  }
+
+  // Words every match of the pattern beside them contains: a plain substring search rules out most hints before
+  // the pattern (a long alternation tried at every position) runs; bylines and dates are asked of every element.
+  private static final String[] BYLINE_WORDS = {"byline", "author", "autor", "writer", "verfasser"};
+  private static final String[] DATE_WORDS = {"date", "datum", "time", "publish", "posted", "updated", "created",
+      "submitted", "erstellt", "veroeffentlicht"};
+  private static final String[] CONSENT_WORDS = {"cookie", "gdpr", "consent", "onetrust", "usercentrics", "borlabs",
+      "didomi", "cmp", "privacy", "datenschutz"};
+  private static final String[] COMMENTS_WORDS = {"comment", "kommentar", "disqus", "replies", "respond"};
+
+  private static boolean matches(String hint, String[] words, Pattern pattern) {
+    if (hint.isEmpty()) {
+      return false;
+    }
+    for (String w : words) {
+      if (hint.contains(w)) {
+        return pattern.matcher(hint).find();
+      }
+    }
+    return false;
   }
 }

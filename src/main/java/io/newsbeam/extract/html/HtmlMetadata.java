@@ -21,8 +21,6 @@ final class HtmlMetadata {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final Pattern LD_SCRIPT =
-      Pattern.compile("<script[^>]*application/ld\\+json[^>]*>(.*?)</script>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern CANONICAL =
       Pattern.compile("<link[^>]*rel=[\"']?canonical[\"']?[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern HREF = Pattern.compile("href=[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
@@ -52,18 +50,44 @@ final class HtmlMetadata {
 
   static List<JsonNode> jsonLd(String html) {
     List<JsonNode> objects = new ArrayList<>();
-    if (html.indexOf("ld+json") < 0 && html.indexOf("LD+JSON") < 0) {
-      return objects;
-    }
-    Matcher m = LD_SCRIPT.matcher(html);
-    while (m.find()) {
+    // <script … type="application/ld+json" …>…</script>, found with plain searches (a case-insensitive pattern
+    // over the whole page cost more than reading the JSON)
+    boolean upper = html.indexOf("LD+JSON") >= 0;
+    boolean upperClose = upper && html.indexOf("</SCRIPT") >= 0;
+    int from = 0;
+    while (true) {
+      int at = upper ? earliest(html, "ld+json", "LD+JSON", from) : html.indexOf("ld+json", from);
+      if (at < 0) {
+        break;
+      }
+      int open = html.lastIndexOf('<', at);
+      int gt = html.indexOf('>', at);
+      if (gt < 0) {
+        break;
+      }
+      if (open < 0 || !html.regionMatches(true, open, "<script", 0, 7) || html.indexOf('>', open) < at) {
+        from = at + 7;
+        continue;
+      }
+      int close = upperClose ? earliest(html, "</script", "</SCRIPT", gt + 1) : html.indexOf("</script", gt + 1);
+      if (close < 0) {
+        break;
+      }
       try {
-        collect(JSON.readTree(m.group(1).strip()), objects, 0);
+        collect(JSON.readTree(html.substring(gt + 1, close).strip()), objects, 0);
       } catch (Exception ignored) {
         // broken JSON-LD is common; the other sources still apply
       }
+      from = close + 8;
     }
     return objects;
+  }
+
+  /** The first index at or after {@code from} of either spelling, or -1. */
+  private static int earliest(String s, String a, String b, int from) {
+    int i = s.indexOf(a, from);
+    int j = s.indexOf(b, from);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
   }
 
   private static void collect(JsonNode node, List<JsonNode> out, int depth) {
