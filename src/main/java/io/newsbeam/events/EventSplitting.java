@@ -18,9 +18,9 @@ import java.util.Map;
  *       weighs little and what tells its happenings apart weighs a lot.</li>
  *   <li>The within-group similarity is {@code termWeight} · cosine of the local term vectors + {@code entityWeight}
  *       · cosine of the local entity/time vectors; zero for two known dates further apart than the window.</li>
- *   <li>The group is bisected spectrally: the Fiedler vector of the normalised Laplacian (power iteration with
- *       a fixed start, so the result depends only on the set of articles), then the sweep cut with the smallest
- *       normalised cut. The cut is made when the mean similarity across it is below {@code splitRatio} times the
+ *   <li>The group is bisected spectrally: the Fiedler vector of the normalised Laplacian of its symmetric
+ *       k-nearest-neighbour graph (power iteration with a fixed start, so the result depends only on the set of
+ *       articles), then the sweep cut with the smallest normalised cut. The cut is made when the mean similarity across it is below {@code splitRatio} times the
  *       mean similarity within its sides, or when the group holds two articles with publication times (metadata)
  *       further apart than the window (stage 1 can chain them through undated articles); each side is tried again, for
  *       {@code splitRounds} rounds.</li>
@@ -229,12 +229,13 @@ public final class EventSplitting {
     if (n < 2) {
       return null;
     }
+    boolean[][] near = nearestNeighbours(part, sim);
     double[][] w = new double[n][n];
     double[] deg = new double[n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         if (i != j) {
-          w[i][j] = sim[part[i]][part[j]] + EPS;
+          w[i][j] = (near[i][j] ? sim[part[i]][part[j]] : 0) + EPS;
           deg[i] += w[i][j];
         }
       }
@@ -316,6 +317,37 @@ public final class EventSplitting {
       }
     }
     return new int[][] {a, b};
+  }
+
+  /**
+   * The symmetric k-nearest-neighbour graph of {@code part} (k = max(3, ⌈√n⌉), ties: lower index): the cut is
+   * looked for on it, so many weak links between two happenings do not outweigh the strong links inside each.
+   */
+  static boolean[][] nearestNeighbours(int[] part, double[][] sim) {
+    int n = part.length;
+    int k = Math.max(3, (int) Math.ceil(Math.sqrt(n)));
+    boolean[][] near = new boolean[n][n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      double[] row = sim[part[i]];
+      for (int j = 0; j < n; j++) {
+        order[j] = j;
+      }
+      java.util.Arrays.sort(order, (a, b) -> {
+        int c = Double.compare(row[part[b]], row[part[a]]);
+        return c != 0 ? c : Integer.compare(a, b);
+      });
+      int taken = 0;
+      for (int t = 0; t < n && taken < k; t++) {
+        int j = order[t];
+        if (j != i) {
+          near[i][j] = true;
+          near[j][i] = true;
+          taken++;
+        }
+      }
+    }
+    return near;
   }
 
   /**
