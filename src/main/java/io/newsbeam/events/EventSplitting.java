@@ -22,8 +22,8 @@ import java.util.Map;
  *       k-nearest-neighbour graph (power iteration with a fixed start, so the result depends only on the set of
  *       articles), then the sweep cut with the smallest normalised cut. The cut is made when the mean similarity across it is below {@code splitRatio} times the
  *       mean similarity within its sides, or when the group holds two articles with publication times (metadata)
- *       further apart than the window (stage 1 can chain them through undated articles); each side is tried again, for
- *       {@code splitRounds} rounds.</li>
+ *       further apart than the window (stage 1 can chain them through undated articles); each side is tried again,
+ *       with its weights counted again inside it, for {@code splitRounds} rounds.</li>
  * </ol>
  *
  * A group larger than {@link #CHUNK} is split in chunks of {@link #CHUNK} articles (sorted by id), so the time
@@ -70,7 +70,6 @@ public final class EventSplitting {
       out.add(all);
       return out;
     }
-    double[][] sim = similarities(chunk, p);
     boolean[][] apart = new boolean[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
@@ -90,7 +89,7 @@ public final class EventSplitting {
       List<int[]> next = new ArrayList<>();
       boolean changed = false;
       for (int[] part : parts) {
-        int[][] cut = bisect(part, sim, conflict(part, apart) ? 1.0 : p.splitRatio());
+        int[][] cut = part.length < 3 ? null : cutPart(chunk, part, p, conflict(part, apart) ? 1.0 : p.splitRatio());
         if (cut == null) {
           next.add(part);
         } else {
@@ -110,6 +109,31 @@ public final class EventSplitting {
         ids.add(chunk.get(i).id());
       }
       out.add(ids);
+    }
+    return out;
+  }
+
+  /**
+   * Bisects one part of a chunk (indices into the chunk) with weights counted inside the part: once the other
+   * happenings are cut away, what tells the remaining ones apart weighs more.
+   */
+  private static int[][] cutPart(List<EventSignals> chunk, int[] part, EventParams p, double ratio) {
+    List<EventSignals> members = new ArrayList<>();
+    int[] local = new int[part.length];
+    for (int i = 0; i < part.length; i++) {
+      members.add(chunk.get(part[i]));
+      local[i] = i;
+    }
+    int[][] cut = bisect(local, similarities(members, p), ratio);
+    if (cut == null) {
+      return null;
+    }
+    int[][] out = new int[2][];
+    for (int side = 0; side < 2; side++) {
+      out[side] = new int[cut[side].length];
+      for (int i = 0; i < cut[side].length; i++) {
+        out[side][i] = part[cut[side][i]];
+      }
     }
     return out;
   }
