@@ -26,14 +26,21 @@ import java.util.Map;
  *       with its weights counted again inside it, for {@code splitRounds} rounds.</li>
  * </ol>
  *
- * A group larger than {@link #CHUNK} is split in chunks of {@link #CHUNK} articles (sorted by id), so the time
- * and memory one group costs stay bounded: O(CHUNK²) similarities per chunk.
+ * A group larger than {@link #CHUNK} is split in chunks of {@link #CHUNK} articles in {@link #ORDER} (publication
+ * time, undated last, then id: a happening's reports are close in time, so they mostly share a chunk, where an
+ * order by id, a hash, would scatter them over every chunk), so the time and memory one group costs stay bounded:
+ * O(CHUNK²) similarities per chunk.
  */
 public final class EventSplitting {
   private EventSplitting() {}
 
   /** Most articles split together; larger groups are cut into chunks of this size in id order. */
   public static final int CHUNK = 200;
+
+  /** Order of a group before it is cut into chunks: publication time (undated last), then id. */
+  public static final Comparator<EventSignals> ORDER =
+      Comparator.comparing((EventSignals s) -> s.publishedAt() == null ? Long.MAX_VALUE : s.publishedAt())
+          .thenComparing(EventSignals::id);
 
   /** Local term features kept per article (heaviest first). */
   static final int MAX_TERMS = 150;
@@ -45,7 +52,7 @@ public final class EventSplitting {
   /** The events of one stage-1 group: sorted lists of article ids, the lists sorted by their first id. */
   public static List<List<String>> split(List<EventSignals> group, EventParams p) {
     List<EventSignals> sorted = new ArrayList<>(group);
-    sorted.sort(Comparator.comparing(EventSignals::id));
+    sorted.sort(ORDER);
     List<List<String>> out = new ArrayList<>();
     for (int from = 0; from < sorted.size(); from += CHUNK) {
       List<EventSignals> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
