@@ -25,7 +25,7 @@ public record EventParams(
 
   public static final double DEFAULT_THRESHOLD = 0.10;
   public static final double DEFAULT_SPLIT_RATIO = 0.30;
-  public static final int DEFAULT_SPLIT_ROUNDS = 3;
+  public static final int DEFAULT_SPLIT_ROUNDS = 6;
 
   /** Defaults (tuned on the ECB+ dev topics, see README). */
   public static EventParams defaults() {

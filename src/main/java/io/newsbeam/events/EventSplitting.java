@@ -18,22 +18,29 @@ import java.util.Map;
  *       weighs little and what tells its happenings apart weighs a lot.</li>
  *   <li>The within-group similarity is {@code termWeight} · cosine of the local term vectors + {@code entityWeight}
  *       · cosine of the local entity/time vectors; zero for two known dates further apart than the window.</li>
- *   <li>The group is bisected spectrally: the Fiedler vector of the normalised Laplacian (power iteration with
- *       a fixed start, so the result depends only on the set of articles), then the sweep cut with the smallest
- *       normalised cut. The cut is made when the mean similarity across it is below {@code splitRatio} times the
+ *   <li>The group is bisected spectrally: the Fiedler vector of the normalised Laplacian of its symmetric
+ *       k-nearest-neighbour graph (power iteration with a fixed start, so the result depends only on the set of
+ *       articles), then the sweep cut with the smallest normalised cut. The cut is made when the mean similarity across it is below {@code splitRatio} times the
  *       mean similarity within its sides, or when the group holds two articles with publication times (metadata)
- *       further apart than the window (stage 1 can chain them through undated articles); each side is tried again, for
- *       {@code splitRounds} rounds.</li>
+ *       further apart than the window (stage 1 can chain them through undated articles); each side is tried again,
+ *       with its weights counted again inside it, for {@code splitRounds} rounds.</li>
  * </ol>
  *
- * A group larger than {@link #CHUNK} is split in chunks of {@link #CHUNK} articles (sorted by id), so the time
- * and memory one group costs stay bounded: O(CHUNK²) similarities per chunk.
+ * A group larger than {@link #CHUNK} is split in chunks of {@link #CHUNK} articles in {@link #ORDER} (publication
+ * time, undated last, then id: a happening's reports are close in time, so they mostly share a chunk, where an
+ * order by id, a hash, would scatter them over every chunk), so the time and memory one group costs stay bounded:
+ * O(CHUNK²) similarities per chunk.
  */
 public final class EventSplitting {
   private EventSplitting() {}
 
   /** Most articles split together; larger groups are cut into chunks of this size in id order. */
   public static final int CHUNK = 200;
+
+  /** Order of a group before it is cut into chunks: publication time (undated last), then id. */
+  public static final Comparator<EventSignals> ORDER =
+      Comparator.comparing((EventSignals s) -> s.publishedAt() == null ? Long.MAX_VALUE : s.publishedAt())
+          .thenComparing(EventSignals::id);
 
   /** Local term features kept per article (heaviest first). */
   static final int MAX_TERMS = 150;
@@ -45,7 +52,7 @@ public final class EventSplitting {
   /** The events of one stage-1 group: sorted lists of article ids, the lists sorted by their first id. */
   public static List<List<String>> split(List<EventSignals> group, EventParams p) {
     List<EventSignals> sorted = new ArrayList<>(group);
-    sorted.sort(Comparator.comparing(EventSignals::id));
+    sorted.sort(ORDER);
     List<List<String>> out = new ArrayList<>();
     for (int from = 0; from < sorted.size(); from += CHUNK) {
       List<EventSignals> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
@@ -70,7 +77,6 @@ public final class EventSplitting {
       out.add(all);
       return out;
     }
-    double[][] sim = similarities(chunk, p);
     boolean[][] apart = new boolean[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
@@ -90,7 +96,7 @@ public final class EventSplitting {
       List<int[]> next = new ArrayList<>();
       boolean changed = false;
       for (int[] part : parts) {
-        int[][] cut = bisect(part, sim, conflict(part, apart) ? 1.0 : p.splitRatio());
+        int[][] cut = part.length < 3 ? null : cutPart(chunk, part, p, conflict(part, apart) ? 1.0 : p.splitRatio());
         if (cut == null) {
           next.add(part);
         } else {
@@ -110,6 +116,31 @@ public final class EventSplitting {
         ids.add(chunk.get(i).id());
       }
       out.add(ids);
+    }
+    return out;
+  }
+
+  /**
+   * Bisects one part of a chunk (indices into the chunk) with weights counted inside the part: once the other
+   * happenings are cut away, what tells the remaining ones apart weighs more.
+   */
+  private static int[][] cutPart(List<EventSignals> chunk, int[] part, EventParams p, double ratio) {
+    List<EventSignals> members = new ArrayList<>();
+    int[] local = new int[part.length];
+    for (int i = 0; i < part.length; i++) {
+      members.add(chunk.get(part[i]));
+      local[i] = i;
+    }
+    int[][] cut = bisect(local, similarities(members, p), ratio);
+    if (cut == null) {
+      return null;
+    }
+    int[][] out = new int[2][];
+    for (int side = 0; side < 2; side++) {
+      out[side] = new int[cut[side].length];
+      for (int i = 0; i < cut[side].length; i++) {
+        out[side][i] = part[cut[side][i]];
+      }
     }
     return out;
   }
@@ -229,12 +260,13 @@ public final class EventSplitting {
     if (n < 2) {
       return null;
     }
+    boolean[][] near = nearestNeighbours(part, sim);
     double[][] w = new double[n][n];
     double[] deg = new double[n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         if (i != j) {
-          w[i][j] = sim[part[i]][part[j]] + EPS;
+          w[i][j] = (near[i][j] ? sim[part[i]][part[j]] : 0) + EPS;
           deg[i] += w[i][j];
         }
       }
@@ -316,6 +348,37 @@ public final class EventSplitting {
       }
     }
     return new int[][] {a, b};
+  }
+
+  /**
+   * The symmetric k-nearest-neighbour graph of {@code part} (k = max(3, ⌈√n⌉), ties: lower index): the cut is
+   * looked for on it, so many weak links between two happenings do not outweigh the strong links inside each.
+   */
+  static boolean[][] nearestNeighbours(int[] part, double[][] sim) {
+    int n = part.length;
+    int k = Math.max(3, (int) Math.ceil(Math.sqrt(n)));
+    boolean[][] near = new boolean[n][n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      double[] row = sim[part[i]];
+      for (int j = 0; j < n; j++) {
+        order[j] = j;
+      }
+      java.util.Arrays.sort(order, (a, b) -> {
+        int c = Double.compare(row[part[b]], row[part[a]]);
+        return c != 0 ? c : Integer.compare(a, b);
+      });
+      int taken = 0;
+      for (int t = 0; t < n && taken < k; t++) {
+        int j = order[t];
+        if (j != i) {
+          near[i][j] = true;
+          near[j][i] = true;
+          taken++;
+        }
+      }
+    }
+    return near;
   }
 
   /**

@@ -101,7 +101,7 @@ public interface NewsbeamOptions extends PipelineOptions {
   void setEventSplitSimilarity(double value);
 
   @Description("Stage 2 of event grouping: rounds of splitting (a topic-level group becomes at most 2^rounds events; 0 turns splitting off).")
-  @Default.Integer(3)
+  @Default.Integer(6)
   int getEventSplitRounds();
 
   void setEventSplitRounds(int value);
