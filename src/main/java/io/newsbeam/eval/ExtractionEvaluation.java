@@ -158,7 +158,7 @@ public final class ExtractionEvaluation {
   }
 
   /** The pipeline's path for one file: parse, draft, clean. Null when the pipeline would reject it. */
-  static Article extract(
+  public static Article extract(
       DocumentExtractor extractor, LineClassifier classifier, Path path, String file, DocumentExtractor.Parsed[] parsedOut)
       throws IOException {
     byte[] bytes = Files.readAllBytes(path);
