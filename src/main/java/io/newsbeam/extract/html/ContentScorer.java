@@ -97,6 +97,10 @@ final class ContentScorer {
     double topScore = finalScore.getOrDefault(top, best);
     double siblingThreshold = Math.max(10, topScore * 0.2);
 
+    // A chrome word that the elements holding most of the region's prose all carry ("caption" on every
+    // paragraph of a slideshow article) misleads: text under such a hint is no chrome (comments stay chrome).
+    java.util.Set<String> misleading = misleadingHints(paragraphs, chosen);
+
     // 3. Keep paragraphs under the top candidate or an accepted sibling of it, minus chrome inside.
     Map<PageModel.Node, Boolean> siblingDecision = new IdentityHashMap<>();
     List<PageModel.Paragraph> kept = new ArrayList<>();
@@ -112,7 +116,7 @@ final class ContentScorer {
       }
       boolean keep;
       if (inside) {
-        keep = !chromeBetween(p.owner, root, chosen) && acceptParagraph(p, root);
+        keep = !chromeBetween(p.owner, root, chosen, misleading) && acceptParagraph(p, root);
       } else {
         keep = rescue(p);
       }
@@ -293,10 +297,14 @@ final class ContentScorer {
   }
 
   /** True when an element between the paragraph and the region root is navigation, sharing, comments… */
-  private static boolean chromeBetween(PageModel.Node owner, PageModel.Node root, PageModel.Node top) {
+  private static boolean chromeBetween(
+      PageModel.Node owner, PageModel.Node root, PageModel.Node top, java.util.Set<String> misleading) {
     for (PageModel.Node a = owner; a != null && a != root; a = a.parent) {
       if (CHROME_TAGS.contains(a.tag)) {
         return true;
+      }
+      if (misleading.contains(a.hint)) {
+        continue;
       }
       // A hinted wrapper that holds most of the article's substantial text ("sticky-sidebar" or
       // "intext-links" around the article) is no chrome; comment sections are chrome whatever their size.
@@ -310,6 +318,45 @@ final class ContentScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * Chrome-hinted class strings under the chosen region whose elements together hold at least half of its
+   * substantial text, in two or more elements (one wrapper is handled by {@link #isProse}).
+   */
+  private static java.util.Set<String> misleadingHints(List<PageModel.Paragraph> paragraphs, PageModel.Node top) {
+    Map<String, int[]> byHint = new java.util.HashMap<>();
+    Map<PageModel.Node, Boolean> seen = new IdentityHashMap<>();
+    for (PageModel.Paragraph p : paragraphs) {
+      if (p.chars < 25 || p.heading > 0 || p.linkDensity() >= 0.5) {
+        continue;
+      }
+      PageModel.Node hinted = null;
+      boolean under = false;
+      for (PageModel.Node a = p.owner; a != null; a = a.parent) {
+        if (a == top) {
+          under = true;
+          break;
+        }
+        if (hinted == null && a.chromeHint() && !Hints.isComments(a.hint)) {
+          hinted = a;
+        }
+      }
+      if (under && hinted != null) {
+        int[] sum = byHint.computeIfAbsent(hinted.hint, h -> new int[2]);
+        sum[0] += p.chars;
+        if (seen.put(hinted, Boolean.TRUE) == null) {
+          sum[1]++;
+        }
+      }
+    }
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Map.Entry<String, int[]> e : byHint.entrySet()) {
+      if (e.getValue()[1] >= 2 && e.getValue()[0] >= top.goodChars * 0.5) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   /**
@@ -333,7 +380,7 @@ final class ContentScorer {
     if (p.heading > 0) {
       return p.linkChars == 0 || ld < 0.5;
     }
-    if (p.chars < 40 && !p.boilerpipeContent && ld > 0) {
+    if (p.chars < 40 && ld > 0 && !(p.boilerpipeContent && ld < 0.3)) {
       return false;
     }
     return true;
