@@ -421,7 +421,7 @@ final class ContentScorer {
           default -> 0;
         };
     if (!n.hint.isEmpty() && !n.tag.equals("body") && !n.tag.equals("html")) {
-      if (Hints.isPositive(n.hint)) {
+      if (n.positiveHint()) {
         s += 25;
       }
       if (Hints.isNegative(n.hint)) {
