@@ -13,11 +13,14 @@ import java.util.stream.Stream;
 /**
  * Profiling aid: parses the dev pages in a loop on one thread for a number of seconds and prints pages/s, so a
  * JFR recording ({@code -XX:StartFlightRecording}) sees only the extractor; also pages per CPU second of the
- * whole JVM, a per-core figure that holds on a loaded machine. Args: newsbeam|boilerpipe SECONDS [DIR].
+ * whole JVM, a per-core figure that holds on a loaded machine. Args: newsbeam|boilerpipe[+lines] SECONDS [DIR]
+ * (+lines: also the line classifier, as StripBoilerplate cleans a draft).
  */
 public final class ExtractionLoop {
   public static void main(String[] args) throws Exception {
-    ExtractorKind kind = ExtractorKind.parse(args[0]);
+    boolean lines = args[0].endsWith("+lines");
+    ExtractorKind kind = ExtractorKind.parse(args[0].replace("+lines", ""));
+    io.newsbeam.boilerplate.LineClassifier classifier = new io.newsbeam.boilerplate.LineClassifier();
     double seconds = Double.parseDouble(args[1]);
     Path dir = args.length > 2 ? Path.of(args[2]) : io.newsbeam.testing.Paths.shared().resolve("dev-data/extraction_html/html");
     List<byte[]> pages = new ArrayList<>();
@@ -34,7 +37,11 @@ public final class ExtractionLoop {
       int n = 0;
       while (System.nanoTime() < end) {
         try {
-          extractor.parse("file:///page.html", pages.get(n % pages.size()));
+          DocumentExtractor.Parsed parsed = extractor.parse("file:///page.html", pages.get(n % pages.size()));
+          if (lines) {
+            io.newsbeam.transforms.StripBoilerplate.clean(
+                io.newsbeam.transforms.ExtractContent.draft("id", "file:///page.html", 0, parsed), classifier);
+          }
         } catch (RejectedException e) {
           // counted like a page
         }
