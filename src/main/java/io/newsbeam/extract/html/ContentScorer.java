@@ -89,6 +89,19 @@ final class ContentScorer {
         }
       }
     }
+    // A winner with next to no substantial text (short paragraphs score nothing: a post of short lines loses to a
+    // like button) inside a named main-content wrapper ("entry-content") a few levels up: the wrapper is the
+    // article (chrome inside it still goes).
+    if (top.goodChars < 100) {
+      int up = 0;
+      for (PageModel.Node a = top.parent; a != null && up < 3 && !a.tag.equals("body"); a = a.parent, up++) {
+        if (Hints.isStrongPositive(a.hint) && !a.chromeHint() && a.chars >= 3 * top.chars
+            && a.linkChars < a.chars * 0.5) {
+          top = a;
+          break;
+        }
+      }
+    }
     // A wrapper that only holds the candidate: climb.
     while (top.parent != null && !top.parent.tag.equals("body") && top.parent.chars <= top.chars * 1.05) {
       top = top.parent;

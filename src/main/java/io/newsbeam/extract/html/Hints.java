@@ -68,6 +68,11 @@ final class Hints {
     return !hint.isEmpty() && cached(POSITIVE_SEEN, POSITIVE, hint);
   }
 
+  /** A named main-content wrapper ("entry-content", "article-body"), not only a generic word. */
+  static boolean isStrongPositive(String hint) {
+    return !hint.isEmpty() && STRONG_POSITIVE.matcher(hint).find();
+  }
+
   static boolean isBylineHint(String hint) {
     return matches(hint, BYLINE_WORDS, BYLINE);
   }
