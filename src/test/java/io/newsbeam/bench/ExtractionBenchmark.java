@@ -33,12 +33,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation, so ops/s is pages/s (per core with {@code -t 1}, as {@code pipelines/bench.sh jmh} runs):
  * newsbeam's extractor, the same followed by the line classifier (the pipeline's full cleaning path), and
  * Tika + boilerpipe's ArticleExtractor (the reference), all through {@link DocumentExtractor} parsing in this JVM.
+ * Both sides pay the same per-page costs: one type detection, a fresh Metadata/ParseContext/handler, and the hand-off
+ * to the parse thread (tens of microseconds against milliseconds of parsing); parsers, detectors and patterns are
+ * built once per trial.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+// Warm-up of 25 s: on the shared 2-core machine the JIT needs 20-30 s to compile Tika, jsoup and the extractors
+// (10 s measured the compiling, with errors larger than the scores)
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class ExtractionBenchmark {
   private List<byte[]> pages;

@@ -89,6 +89,19 @@ final class ContentScorer {
         }
       }
     }
+    // A winner with next to no substantial text (short paragraphs score nothing: a post of short lines loses to a
+    // like button) inside a named main-content wrapper ("entry-content") a few levels up: the wrapper is the
+    // article (chrome inside it still goes).
+    if (top.goodChars < 100) {
+      int up = 0;
+      for (PageModel.Node a = top.parent; a != null && up < 3 && !a.tag.equals("body"); a = a.parent, up++) {
+        if (Hints.isStrongPositive(a.hint) && !a.chromeHint() && a.chars >= 3 * top.chars
+            && a.linkChars < a.chars * 0.5) {
+          top = a;
+          break;
+        }
+      }
+    }
     // A wrapper that only holds the candidate: climb.
     while (top.parent != null && !top.parent.tag.equals("body") && top.parent.chars <= top.chars * 1.05) {
       top = top.parent;
@@ -96,6 +109,10 @@ final class ContentScorer {
     final PageModel.Node chosen = top;
     double topScore = finalScore.getOrDefault(top, best);
     double siblingThreshold = Math.max(10, topScore * 0.2);
+
+    // A chrome word that the elements holding most of the region's prose all carry ("caption" on every
+    // paragraph of a slideshow article) misleads: text under such a hint is no chrome (comments stay chrome).
+    java.util.Set<String> misleading = misleadingHints(paragraphs, chosen);
 
     // 3. Keep paragraphs under the top candidate or an accepted sibling of it, minus chrome inside.
     Map<PageModel.Node, Boolean> siblingDecision = new IdentityHashMap<>();
@@ -112,7 +129,7 @@ final class ContentScorer {
       }
       boolean keep;
       if (inside) {
-        keep = !chromeBetween(p.owner, root, chosen) && acceptParagraph(p, root);
+        keep = !chromeBetween(p.owner, root, chosen, misleading) && acceptParagraph(p, root);
       } else {
         keep = rescue(p);
       }
@@ -293,10 +310,14 @@ final class ContentScorer {
   }
 
   /** True when an element between the paragraph and the region root is navigation, sharing, comments… */
-  private static boolean chromeBetween(PageModel.Node owner, PageModel.Node root, PageModel.Node top) {
+  private static boolean chromeBetween(
+      PageModel.Node owner, PageModel.Node root, PageModel.Node top, java.util.Set<String> misleading) {
     for (PageModel.Node a = owner; a != null && a != root; a = a.parent) {
       if (CHROME_TAGS.contains(a.tag)) {
         return true;
+      }
+      if (misleading.contains(a.hint)) {
+        continue;
       }
       // A hinted wrapper that holds most of the article's substantial text ("sticky-sidebar" or
       // "intext-links" around the article) is no chrome; comment sections are chrome whatever their size.
@@ -310,6 +331,45 @@ final class ContentScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * Chrome-hinted class strings under the chosen region whose elements together hold at least half of its
+   * substantial text, in two or more elements (one wrapper is handled by {@link #isProse}).
+   */
+  private static java.util.Set<String> misleadingHints(List<PageModel.Paragraph> paragraphs, PageModel.Node top) {
+    Map<String, int[]> byHint = new java.util.HashMap<>();
+    Map<PageModel.Node, Boolean> seen = new IdentityHashMap<>();
+    for (PageModel.Paragraph p : paragraphs) {
+      if (p.chars < 25 || p.heading > 0 || p.linkDensity() >= 0.5) {
+        continue;
+      }
+      PageModel.Node hinted = null;
+      boolean under = false;
+      for (PageModel.Node a = p.owner; a != null; a = a.parent) {
+        if (a == top) {
+          under = true;
+          break;
+        }
+        if (hinted == null && a.chromeHint() && !Hints.isComments(a.hint)) {
+          hinted = a;
+        }
+      }
+      if (under && hinted != null) {
+        int[] sum = byHint.computeIfAbsent(hinted.hint, h -> new int[2]);
+        sum[0] += p.chars;
+        if (seen.put(hinted, Boolean.TRUE) == null) {
+          sum[1]++;
+        }
+      }
+    }
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Map.Entry<String, int[]> e : byHint.entrySet()) {
+      if (e.getValue()[1] >= 2 && e.getValue()[0] >= top.goodChars * 0.5) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   /**
@@ -333,7 +393,7 @@ final class ContentScorer {
     if (p.heading > 0) {
       return p.linkChars == 0 || ld < 0.5;
     }
-    if (p.chars < 40 && !p.boilerpipeContent && ld > 0) {
+    if (p.chars < 40 && ld > 0 && !(p.boilerpipeContent && ld < 0.3)) {
       return false;
     }
     return true;
@@ -374,7 +434,7 @@ final class ContentScorer {
           default -> 0;
         };
     if (!n.hint.isEmpty() && !n.tag.equals("body") && !n.tag.equals("html")) {
-      if (Hints.isPositive(n.hint)) {
+      if (n.positiveHint()) {
         s += 25;
       }
       if (Hints.isNegative(n.hint)) {

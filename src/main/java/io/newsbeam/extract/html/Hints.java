@@ -46,7 +46,7 @@ final class Hints {
       Pattern.compile("(?:^|[^a-z])(?:date|datum|time|published|pubdate|timestamp|posted-on|entry-date|post-date|article-date|meta-date|datetime|updated|dateline|created|post-created|submitted|erstellt|veroeffentlicht)(?:$|[^a-z])|publishdate|publish-date|post-?date|entry-?date|article-?date");
 
   static boolean isNegative(String hint) {
-    return !hint.isEmpty() && NEGATIVE.matcher(hint).find();
+    return !hint.isEmpty() && cached(NEGATIVE_SEEN, NEGATIVE, hint);
   }
 
   private static final Pattern COMMENTS = Pattern.compile("comment|kommentar|disqus|(?:^|[^a-z])(?:replies|respond)(?:$|[^a-z])");
@@ -65,7 +65,12 @@ final class Hints {
   }
 
   static boolean isPositive(String hint) {
-    return !hint.isEmpty() && POSITIVE.matcher(hint).find();
+    return !hint.isEmpty() && cached(POSITIVE_SEEN, POSITIVE, hint);
+  }
+
+  /** A named main-content wrapper ("entry-content", "article-body"), not only a generic word. */
+  static boolean isStrongPositive(String hint) {
+    return !hint.isEmpty() && STRONG_POSITIVE.matcher(hint).find();
   }
 
   static boolean isBylineHint(String hint) {
@@ -95,5 +100,26 @@ final class Hints {
       }
     }
     return false;
+  }
+
+  // The chrome and content patterns are long alternations asked of most elements; pages repeat their class
+  // strings and a site's pages share them, so the answers are remembered (bounded: cleared past the limit).
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> NEGATIVE_SEEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> POSITIVE_SEEN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int SEEN_LIMIT = 100_000;
+
+  private static boolean cached(java.util.concurrent.ConcurrentHashMap<String, Boolean> seen, Pattern p, String hint) {
+    Boolean known = seen.get(hint);
+    if (known != null) {
+      return known;
+    }
+    boolean found = p.matcher(hint).find();
+    if (seen.size() >= SEEN_LIMIT) {
+      seen.clear();
+    }
+    seen.put(hint, found);
+    return found;
   }
 }

@@ -92,6 +92,15 @@ final class PageModel {
     /** 1..6 inside a heading, 0 otherwise. */
     final int heading;
     boolean boilerpipeContent;
+    /**
+     * boilerpipe's block features of this paragraph (as its HTML handler counts them): word tokens, those inside
+     * links, and the words and lines of the text wrapped at 80 columns; 0 tokens means boilerpipe has no block.
+     */
+    int tokens;
+    int words;
+    int linkedWords;
+    int wordsInWrappedLines;
+    int wrappedLines;
 
     Paragraph(String text, int linkChars, Node owner, int index, int heading) {
       this.text = text;

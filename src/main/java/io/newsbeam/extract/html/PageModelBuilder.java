@@ -50,6 +50,18 @@ final class PageModelBuilder extends DefaultHandler {
   private int heading;
   private int inTitle;
   private boolean pendingSpace;
+  // boilerpipe's block features of the paragraph being read (see PageModel.Paragraph#words): the token in progress
+  // and the counts so far, wrapping lines at 80 columns as boilerpipe's handler does
+  private boolean inToken;
+  private int tokenLength;
+  private boolean tokenIsWord;
+  private boolean tokenLinked;
+  private int tokens;
+  private int words;
+  private int linkedWords;
+  private int wrappedLines;
+  private int wordsCurrentLine;
+  private int lineLength = -1;
   private final StringBuilder titleText = new StringBuilder();
   // capture of the text of a marked element (h1, time, author link, byline box)
   private PageModel.Node capturing;
@@ -77,6 +89,7 @@ final class PageModelBuilder extends DefaultHandler {
       flush();
     } else if (tag.equals("br") && text.length() > 0 && silent == 0) {
       // a line break stays inside the paragraph: lines of one block reach the line classifier as lines
+      endToken();
       text.append('\n');
       pendingSpace = false;
     }
@@ -102,6 +115,7 @@ final class PageModelBuilder extends DefaultHandler {
       inTitle++;
     }
     if (tag.equals("a")) {
+      endToken(); // boilerpipe marks the start and end of anchor text with tokens of their own
       inLink++;
     }
     if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
@@ -170,6 +184,7 @@ final class PageModelBuilder extends DefaultHandler {
       inTitle--;
     }
     if (tag.equals("a")) {
+      endToken();
       inLink--;
     }
     if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
@@ -207,7 +222,16 @@ final class PageModelBuilder extends DefaultHandler {
       }
       if (Character.isWhitespace(c) || c == '\u00a0') {
         pendingSpace = text.length() > 0;
+        endToken();
       } else {
+        if (!inToken) {
+          inToken = true;
+          tokenLength = 0;
+          tokenIsWord = false;
+          tokenLinked = inLink > 0;
+        }
+        tokenLength++;
+        tokenIsWord |= Character.isLetterOrDigit(c);
         if (pendingSpace && text.charAt(text.length() - 1) != '\n') {
           text.append(' ');
           if (inLink > 0) {
@@ -228,7 +252,30 @@ final class PageModelBuilder extends DefaultHandler {
     pendingSpace = text.length() > 0;
   }
 
+  /** Ends the token in progress and counts it the way boilerpipe's handler does. */
+  private void endToken() {
+    if (!inToken) {
+      return;
+    }
+    inToken = false;
+    tokens++;
+    if (tokenIsWord) {
+      words++;
+      wordsCurrentLine++;
+      if (tokenLinked) {
+        linkedWords++;
+      }
+      lineLength += tokenLength + 1;
+      if (lineLength > 80) {
+        wrappedLines++;
+        lineLength = tokenLength;
+        wordsCurrentLine = 1;
+      }
+    }
+  }
+
   private void flush() {
+    endToken();
     if (text.length() > 0) {
       PageModel.Node owner = stack.peek();
       while (owner != null && !BLOCKS.contains(owner.tag) && owner.parent != null) {
@@ -237,6 +284,11 @@ final class PageModelBuilder extends DefaultHandler {
       String t = text.toString();
       PageModel.Paragraph p = new PageModel.Paragraph(t, Math.min(linkChars, t.length()), owner, model.paragraphs.size(), heading);
       model.paragraphs.add(p);
+      p.tokens = tokens;
+      p.words = words;
+      p.linkedWords = linkedWords;
+      p.wrappedLines = wrappedLines == 0 ? 1 : wrappedLines;
+      p.wordsInWrappedLines = wrappedLines == 0 ? words : words - wordsCurrentLine;
       int good = p.chars >= 25 && p.heading == 0 && p.linkDensity() < 0.5 ? p.chars : 0;
       for (PageModel.Node a = owner; a != null; a = a.parent) {
         a.chars += p.chars;
@@ -247,6 +299,12 @@ final class PageModelBuilder extends DefaultHandler {
     text.setLength(0);
     linkChars = 0;
     pendingSpace = false;
+    tokens = 0;
+    words = 0;
+    linkedWords = 0;
+    wrappedLines = 0;
+    wordsCurrentLine = 0;
+    lineLength = -1;
   }
 
   private static String hint(String cls, String id, String role, String itemprop) {

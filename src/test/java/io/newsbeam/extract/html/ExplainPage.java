@@ -1,6 +1,5 @@
 package io.newsbeam.extract.html;
 
-import de.l3s.boilerpipe.extractors.ArticleExtractor;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,6 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.TeeContentHandler;
-import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Development aid: prints every paragraph of a page with the scorer's decision, boilerpipe's flag, length, link
@@ -21,6 +17,16 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class ExplainPage {
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--bpdiff")) {
+      for (int a = 1; a < args.length; a++) {
+        try {
+          bpdiff(Path.of(args[a]));
+        } catch (Exception e) {
+          System.out.println("== " + args[a] + " failed: " + e);
+        }
+      }
+      return;
+    }
     if (args[0].equals("--lines")) {
       lines(args);
       return;
@@ -57,6 +63,46 @@ public final class ExplainPage {
       }
     }
     System.exit(0);
+  }
+
+  /** Paragraphs where boilerpipe's own SAX handler and BoilerpipeSignal disagree. */
+  static void bpdiff(Path file) throws Exception {
+    byte[] raw = Files.readAllBytes(file);
+    AutoDetectParser parser = new AutoDetectParser();
+    ParseContext context = new ParseContext();
+    context.set(org.apache.tika.parser.html.HtmlMapper.class, KeepAllHtmlMapper.INSTANCE);
+    PageModelBuilder builder = new PageModelBuilder(10_000_000);
+    org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler bp = new org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler(
+        new org.xml.sax.helpers.DefaultHandler(), de.l3s.boilerpipe.extractors.ArticleExtractor.INSTANCE);
+    parser.parse(new ByteArrayInputStream(raw), new org.apache.tika.sax.TeeContentHandler(builder, bp), new Metadata(), context);
+    PageModel page = builder.model();
+    StringBuilder content = new StringBuilder();
+    java.util.Set<String> blocks = new java.util.HashSet<>();
+    int n = 0;
+    for (de.l3s.boilerpipe.document.TextBlock block : bp.getTextDocument().getTextBlocks()) {
+      n++;
+      if (block.isContent()) {
+        String t = PageModelBuilder.collapse(block.getText());
+        blocks.add(t);
+        content.append(t).append('\n');
+      }
+    }
+    boolean[] old = new boolean[page.paragraphs.size()];
+    String all = content.toString();
+    for (PageModel.Paragraph p : page.paragraphs) {
+      old[p.index] = !blocks.isEmpty() && (blocks.contains(p.text) || (p.chars >= 10 && all.contains(p.text)));
+    }
+    BoilerpipeSignal.mark(page);
+    int ours = 0;
+    for (PageModel.Paragraph p : page.paragraphs) {
+      ours += p.tokens > 0 ? 1 : 0;
+    }
+    System.out.println("== " + file.getFileName() + " boilerpipe blocks " + n + ", ours " + ours);
+    for (PageModel.Paragraph p : page.paragraphs) {
+      if (old[p.index] != p.boilerpipeContent) {
+        System.out.println((old[p.index] ? "  old only " : "  new only ") + line(p, false, 3));
+      }
+    }
   }
 
   static String collapse(String s) {
@@ -134,14 +180,10 @@ public final class ExplainPage {
     ParseContext context = new ParseContext();
     context.set(org.apache.tika.parser.html.HtmlMapper.class, KeepAllHtmlMapper.INSTANCE);
     PageModelBuilder builder = new PageModelBuilder(10_000_000);
-    BoilerpipeContentHandler bp = new BoilerpipeContentHandler(new DefaultHandler(), ArticleExtractor.INSTANCE);
-    GuardedHandler guarded = new GuardedHandler(bp);
     Metadata md = new Metadata();
-    parser.parse(new ByteArrayInputStream(raw), new TeeContentHandler(builder, guarded), md, context);
+    parser.parse(new ByteArrayInputStream(raw), builder, md, context);
     PageModel page = builder.model();
-    if (!guarded.failed()) {
-      HtmlArticleExtractor.markBoilerpipeContent(page, bp);
-    }
+    BoilerpipeSignal.mark(page);
     return page;
   }
 }
