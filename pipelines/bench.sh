@@ -5,7 +5,7 @@
 #   pipelines/bench.sh run N [direct|flink] [options]  end-to-end docs/s, MB/s, peak memory on a generated corpus
 #   pipelines/bench.sh dedup N [beam|library] [SEED]   dedup step on N generated syndicated documents (DedupScaleBench)
 #   pipelines/bench.sh events N [TXT_DIR]           event grouping time on N documents generated from the ECB+ dev texts
-#   pipelines/bench.sh peers [ROUNDS]               newsbeam vs Tika+boilerpipe vs Readability4J on the dev pages: F1 and pages/s
+#   pipelines/bench.sh peers [ROUNDS] [WARMUPS]     newsbeam vs Tika+boilerpipe vs Readability4J on the dev pages: F1 and pages/s
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cmd="${1:-help}"; shift || true

@@ -22,14 +22,14 @@ import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 
 /**
- * Side by side in one run ({@code pipelines/bench.sh peers [ROUNDS]}): the dev pages of
+ * Side by side in one run ({@code pipelines/bench.sh peers [ROUNDS] [WARMUPS]}): the dev pages of
  * ../shared/dev-data/extraction_html through newsbeam's extraction (parse, draft, clean: the pipeline's path,
  * in this JVM), Tika + boilerpipe's ArticleExtractor (through the same DocumentExtractor) and Readability4J
  * (jsoup parse with charset detection, then Readability). Prints for each the segment-metric P/R/F1 of its
  * bodies and pages per CPU second of this process (pages are handled one at a time; DocumentExtractor parses
  * on a worker thread under its time limit, so the process's CPU, GC and JIT included, is what each extractor
- * costs; one CPU second = one core busy for a second), after one warm-up pass, over ROUNDS timed passes
- * (default 3; the median pass is reported, and every pass is listed). The extractors alternate by pass so a
+ * costs; one CPU second = one core busy for a second), after WARMUPS warm-up passes (default 3; the first one gives the F1), over ROUNDS timed passes
+ * (default 5; the median pass is reported, and every pass is listed). The extractors alternate by pass so a
  * change in the machine's load touches all of them alike.
  */
 public final class PeerExtractors {
@@ -43,7 +43,8 @@ public final class PeerExtractors {
   record Peer(String name, Extractor extractor) {}
 
   public static void main(String[] args) throws IOException {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path data = Paths.shared().resolve("dev-data/extraction_html");
     if (!Files.isRegularFile(data.resolve("labels.jsonl"))) {
       throw new IllegalStateException(data + "/labels.jsonl is missing: the bench needs ../shared/dev-data/extraction_html");
@@ -76,7 +77,7 @@ public final class PeerExtractors {
     double[][] pagesPerCpuSecond = new double[peers.size()][rounds];
     List<SegmentScores> scores = new ArrayList<>();
     int[] failed = new int[peers.size()];
-    for (int pass = -1; pass < rounds; pass++) {
+    for (int pass = -warmups; pass < rounds; pass++) {
       for (int i = 0; i < peers.size(); i++) {
         SegmentScores s = new SegmentScores();
         long cpu0 = os.getProcessCpuTime();
@@ -88,7 +89,7 @@ public final class PeerExtractors {
           } catch (RuntimeException e) {
             body = null;
           }
-          if (pass == -1) {
+          if (pass == -warmups) {
             if (body == null) {
               failed[i]++;
             }
@@ -96,14 +97,14 @@ public final class PeerExtractors {
           }
         }
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-        if (pass == -1) {
+        if (pass == -warmups) {
           scores.add(s);
-        } else {
+        } else if (pass >= 0) {
           pagesPerCpuSecond[i][pass] = rows.size() / cpu;
         }
       }
     }
-    System.out.printf(Locale.ROOT, "peers: %d dev pages, %d timed passes after one warm-up pass, one page at a time, process CPU%n", rows.size(), rounds);
+    System.out.printf(Locale.ROOT, "peers: %d dev pages, %d timed passes after %d warm-up passes, one page at a time, process CPU%n", rows.size(), rounds, warmups);
     double ours = median(pagesPerCpuSecond[0]);
     for (int i = 0; i < peers.size(); i++) {
       SegmentScores s = scores.get(i);
