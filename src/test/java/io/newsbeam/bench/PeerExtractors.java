@@ -28,7 +28,7 @@ import org.jsoup.Jsoup;
  * (jsoup parse with charset detection, then Readability). Prints for each the segment-metric P/R/F1 of its
  * bodies and pages per CPU second of this process (pages are handled one at a time; DocumentExtractor parses
  * on a worker thread under its time limit, so the process's CPU, GC and JIT included, is what each extractor
- * costs; one CPU second = one core busy for a second), after WARMUPS warm-up passes (default 3; the first one gives the F1), over ROUNDS timed passes
+ * costs; one CPU second = one core busy for a second), after WARMUPS warm-up passes (default 8: with 3, newsbeam still ran a third slower while the JIT compiled; the first one gives the F1), over ROUNDS timed passes
  * (default 5; the median pass is reported, and every pass is listed). The extractors alternate by pass so a
  * change in the machine's load touches all of them alike.
  */
@@ -44,7 +44,7 @@ public final class PeerExtractors {
 
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     Path data = Paths.shared().resolve("dev-data/extraction_html");
     if (!Files.isRegularFile(data.resolve("labels.jsonl"))) {
       throw new IllegalStateException(data + "/labels.jsonl is missing: the bench needs ../shared/dev-data/extraction_html");
