@@ -34,7 +34,7 @@ import java.util.Map;
 public final class EventSplitting {
   private EventSplitting() {}
 
-  /** Most articles split together; larger groups are cut into chunks of this size in id order. */
+  /** Most articles split together; larger groups are cut into chunks of this size in {@link #ORDER}. */
   public static final int CHUNK = 200;
 
   /** Order of a group before it is cut into chunks: publication time (undated last), then id. */
