@@ -4,7 +4,9 @@ import io.newsbeam.text.Hashing;
 import io.newsbeam.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,16 +82,21 @@ public final class QuoteClusterer {
       shingles.add(Lexical.shingles(m.text(), 3));
       texts.add(m.text());
     }
-    List<float[]> vectors = n > 1 ? embedder.embed(texts) : List.of();
+    List<float[]> vectors = n > 1 ? embedOnce(texts) : List.of();
     List<String> articleIds = new ArrayList<>(n);
+    List<Speakers.Speaker> speakers = new ArrayList<>(n);
+    Map<String, Speakers.Speaker> speakerOf = new HashMap<>();
     for (Mention m : ms) {
       articleIds.add(m.articleId());
+      speakers.add(m.speaker() == null ? Speakers.Speaker.of(null)
+          : speakerOf.computeIfAbsent(m.speaker(), Speakers.Speaker::of));
     }
     List<double[]> edges = new ArrayList<>();
     for (long pair : QuoteCandidates.pairs(articleIds, shingles, vectors)) {
       int i = (int) (pair >>> 32);
       int j = (int) pair;
-      double score = linkScore(ms.get(i), ms.get(j), shingles.get(i), shingles.get(j), vectors.get(i), vectors.get(j));
+      double score = linkScore(speakers.get(i), speakers.get(j), shingles.get(i), shingles.get(j),
+          vectors.get(i), vectors.get(j));
       if (score > 0) {
         edges.add(new double[] {score, Lexical.jaccard(shingles.get(i), shingles.get(j)), i, j});
       }
@@ -141,22 +148,38 @@ public final class QuoteClusterer {
    * Jaccard overlap), otherwise the larger of that and the cosine: a short fragment contained in a long sentence
    * links to it but ranks below a fuller quotation of that sentence, which then claims it.
    */
-  static double linkScore(Mention a, Mention b, Set<String> sa, Set<String> sb, float[] va, float[] vb) {
-    boolean speakers = Speakers.compatible(a.speaker(), b.speaker());
+  static double linkScore(Speakers.Speaker a, Speakers.Speaker b, Set<String> sa, Set<String> sb, float[] va,
+      float[] vb) {
     double lexical = Math.min(sa.size(), sb.size()) >= MIN_SHINGLES ? Lexical.containment(sa, sb) : 0;
-    double semantic = SentenceEmbedder.cosine(va, vb);
     double overlap = (lexical + Lexical.jaccard(sa, sb)) / 2;
-    double strength = lexical >= LEXICAL_SURE ? overlap : Math.max(semantic, overlap);
     if (lexical >= LEXICAL_SURE) {
-      return strength;
+      return overlap;
     }
-    if (!speakers) {
+    if (!Speakers.compatible(a, b)) {
       return 0;
     }
+    double semantic = SentenceEmbedder.cosine(va, vb);
     if (lexical >= LEXICAL_MIN || semantic >= SEMANTIC_MIN) {
-      return strength;
+      return Math.max(semantic, overlap);
     }
     return 0;
+  }
+
+  /**
+   * Embeddings of the texts, each distinct text embedded once: a block holds the syndicated copies of its
+   * stories, so most statements occur several times word for word.
+   */
+  private List<float[]> embedOnce(List<String> texts) {
+    Map<String, Integer> distinct = new LinkedHashMap<>();
+    for (String t : texts) {
+      distinct.putIfAbsent(t, distinct.size());
+    }
+    List<float[]> unique = embedder.embed(new ArrayList<>(distinct.keySet()));
+    List<float[]> out = new ArrayList<>(texts.size());
+    for (String t : texts) {
+      out.add(unique.get(distinct.get(t)));
+    }
+    return out;
   }
 
   private static boolean disjoint(Set<String> a, Set<String> b) {

@@ -197,22 +197,44 @@ public final class Speakers {
    * shared) name token, organisations on a shared content word; a person and an organisation never match.
    */
   public static boolean compatible(String a, String b) {
-    if (a == null || b == null || PRONOUNS.contains(a) || PRONOUNS.contains(b)) {
+    return compatible(Speaker.of(a), Speaker.of(b));
+  }
+
+  /** {@link #compatible(String, String)} on speakers read once ({@link Speaker#of}). */
+  public static boolean compatible(Speaker a, Speaker b) {
+    if (a.unknown() || b.unknown()) {
       return true;
     }
-    if (isOrganisation(a) != isOrganisation(b)) {
+    if (a.organisation() != b.organisation()) {
       return false;
     }
-    Set<String> ka = keyWords(a);
-    Set<String> kb = keyWords(b);
-    if (ka.isEmpty() || kb.isEmpty()) {
+    if (a.keyWords().isEmpty() || b.keyWords().isEmpty()) {
       return true;
     }
-    for (String w : ka) {
-      if (kb.contains(w)) {
+    for (String w : a.keyWords()) {
+      if (b.keyWords().contains(w)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * What {@link #compatible} reads of a speaker phrase, computed once per phrase: a block compares each statement
+   * with many others.
+   *
+   * @param unknown no speaker, or only a pronoun
+   * @param organisation {@link #isOrganisation}
+   * @param keyWords {@link #keyWords} (empty when unknown)
+   */
+  public record Speaker(boolean unknown, boolean organisation, Set<String> keyWords) {
+    private static final Speaker UNKNOWN = new Speaker(true, false, Set.of());
+
+    public static Speaker of(String speaker) {
+      if (speaker == null || PRONOUNS.contains(speaker)) {
+        return UNKNOWN;
+      }
+      return new Speaker(false, isOrganisation(speaker), Speakers.keyWords(speaker));
+    }
   }
 }
