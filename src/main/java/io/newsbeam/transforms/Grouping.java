@@ -20,6 +20,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGbkResultSchema;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -83,6 +84,16 @@ public final class Grouping {
   /** {@code Distinct.create()}. */
   public static <T> PTransform<PCollection<T>, PCollection<T>> distinct() {
     return new DistinctElements<>();
+  }
+
+  /**
+   * {@code Reshuffle.viaRandomKey()}: spreads elements over the workers. On the DirectRunner it spreads them over
+   * {@value #DIRECT_SHARDS} bundles instead of one bundle per element: each later grouping copies a key's whole
+   * state once per arriving bundle (the DirectRunner's copy-on-access state), so one bundle per input file made
+   * every grouping after it quadratic in the number of files.
+   */
+  public static <T> PTransform<PCollection<T>, PCollection<T>> spread() {
+    return new Spread<>();
   }
 
   /** True when {@code input} runs on the DirectRunner in the global window with the default trigger. */
@@ -273,6 +284,40 @@ public final class Grouping {
       return input.apply("AsKeys", ParDo.of(new AsKeyFn<T>()))
           .setCoder(KvCoder.of(input.getCoder(), VoidCoder.of()))
           .apply("CountPerKey", new CountPerKey<>());
+    }
+  }
+
+  static final class Spread<T> extends PTransform<PCollection<T>, PCollection<T>> {
+    @Override
+    public PCollection<T> expand(PCollection<T> input) {
+      if (!shardOnDirectRunner(input)) {
+        return input.apply("Reshuffle", Reshuffle.viaRandomKey());
+      }
+      return input.apply("ToShards", ParDo.of(new ElementShardFn<T>(input.getCoder())))
+          .setCoder(KvCoder.of(VarIntCoder.of(), input.getCoder()))
+          .apply("GroupShards", GroupByKey.create())
+          .apply("Ungroup", ParDo.of(new UngroupFn<T>()))
+          .setCoder(input.getCoder());
+    }
+  }
+
+  static final class ElementShardFn<T> extends DoFn<T, KV<Integer, T>> {
+    private final Coder<T> coder;
+
+    ElementShardFn(Coder<T> coder) {
+      this.coder = coder;
+    }
+
+    @ProcessElement
+    public void process(@Element T t, OutputReceiver<KV<Integer, T>> out) {
+      out.output(KV.of(shardOf(encode(coder, t)), t));
+    }
+  }
+
+  static final class UngroupFn<T> extends DoFn<KV<Integer, Iterable<T>>, T> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<T>> shard, OutputReceiver<T> out) {
+      shard.getValue().forEach(out::output);
     }
   }
 

@@ -20,7 +20,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -58,7 +57,7 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
             .apply("MatchInput", FileIO.match().filepattern(glob).withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
             .apply("DropExcluded", Filter.by((MatchResult.Metadata m) -> !InputFiles.excluded(pattern, m.resourceId().toString())))
             .apply("CountMatched", CountInto.counter("newsbeam.read", "files_matched"))
-            .apply("SpreadFiles", Reshuffle.viaRandomKey())
+            .apply("SpreadFiles", Grouping.spread())
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ReadBytes",

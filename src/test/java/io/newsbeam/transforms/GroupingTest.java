@@ -71,6 +71,12 @@ public class GroupingTest {
   }
 
   @Test
+  public void spreadKeepsEveryElementOnce() {
+    PAssert.that(input().apply(Grouping.spread())).containsInAnyOrder(pairs());
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   public void byKeyGivesEveryKeyAllItsValuesOnce() {
     PCollection<KV<String, String>> groups = input()
         .apply(Grouping.byKey())
