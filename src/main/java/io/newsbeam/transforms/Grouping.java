@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.IterableCoder;
@@ -43,16 +44,23 @@ import org.apache.beam.sdk.values.WindowingStrategy;
  * next shuffle pays a fixed cost per bundle: DoFn (de)serialisation, ParDo translation, watermark updates.
  * newsbeam groups by fine keys (a line, a paragraph, a graph node, a feature), so a 1,000-document run made
  * hundreds of thousands of bundles and spent under 1 % of its CPU in newsbeam's own code. On the DirectRunner
- * (in the global window, as newsbeam's batch pipeline is) these transforms therefore group in {@value
- * #DIRECT_SHARDS} shards: a {@code GroupByKey} on a shard number, then the shard's values grouped by the
+ * (in the global window, as newsbeam's batch pipeline is) these transforms therefore group in a few shards
+ * ({@link #shards}): a {@code GroupByKey} on a shard number, then the shard's values grouped by the
  * key's encoded bytes in memory, which the DirectRunner holds anyway. The result is the same multimap.
  *
  * <p>Every other runner (Flink, Dataflow, Spark) gets Beam's own transform unchanged, with its combiner
  * lifting and lazily iterated groups.
  */
 public final class Grouping {
-  /** Shards of a grouping on the DirectRunner: a few per worker thread. */
-  static final int DIRECT_SHARDS = 16;
+  /**
+   * Shards of a grouping on the DirectRunner: one per worker thread ({@code --targetParallelism}, by default the
+   * number of cores and at least 3). Each shard is one bundle for the steps after it, and the DirectRunner's
+   * grouping copies a shard's whole state once for every bundle that arrives, so more shards than threads only
+   * add copies and per-bundle costs.
+   */
+  static int shards(PCollection<?> input) {
+    return Math.max(1, input.getPipeline().getOptions().as(DirectOptions.class).getTargetParallelism());
+  }
 
   private Grouping() {}
 
@@ -88,7 +96,7 @@ public final class Grouping {
 
   /**
    * {@code Reshuffle.viaRandomKey()}: spreads elements over the workers. On the DirectRunner it spreads them over
-   * {@value #DIRECT_SHARDS} bundles instead of one bundle per element: each later grouping copies a key's whole
+   * {@link #shards} bundles instead of one bundle per element: each later grouping copies a key's whole
    * state once per arriving bundle (the DirectRunner's copy-on-access state), so one bundle per input file made
    * every grouping after it quadratic in the number of files.
    */
@@ -112,7 +120,7 @@ public final class Grouping {
       }
       KvCoder<K, V> coder = (KvCoder<K, V>) input.getCoder();
       return input
-          .apply("ToShards", ParDo.of(new ShardFn<K, V>(coder.getKeyCoder())))
+          .apply("ToShards", ParDo.of(new ShardFn<K, V>(coder.getKeyCoder(), shards(input))))
           .setCoder(KvCoder.of(VarIntCoder.of(), coder))
           .apply("GroupShards", GroupByKey.create())
           .apply("GroupWithinShards", ParDo.of(new GroupWithinShardFn<K, V>(coder.getKeyCoder())))
@@ -121,8 +129,8 @@ public final class Grouping {
   }
 
   /** The shard of a key: a hash of its encoded bytes (deterministic on every JVM). */
-  static int shardOf(byte[] encodedKey) {
-    return Math.floorMod(java.util.Arrays.hashCode(encodedKey), DIRECT_SHARDS);
+  static int shardOf(byte[] encodedKey, int shards) {
+    return Math.floorMod(java.util.Arrays.hashCode(encodedKey), shards);
   }
 
   static <K> byte[] encode(Coder<K> coder, K key) {
@@ -135,14 +143,16 @@ public final class Grouping {
 
   static final class ShardFn<K, V> extends DoFn<KV<K, V>, KV<Integer, KV<K, V>>> {
     private final Coder<K> keyCoder;
+    private final int shards;
 
-    ShardFn(Coder<K> keyCoder) {
+    ShardFn(Coder<K> keyCoder, int shards) {
       this.keyCoder = keyCoder;
+      this.shards = shards;
     }
 
     @ProcessElement
     public void process(@Element KV<K, V> kv, OutputReceiver<KV<Integer, KV<K, V>>> out) {
-      out.output(KV.of(shardOf(encode(keyCoder, kv.getKey())), kv));
+      out.output(KV.of(shardOf(encode(keyCoder, kv.getKey()), shards), kv));
     }
   }
 
@@ -293,7 +303,7 @@ public final class Grouping {
       if (!shardOnDirectRunner(input)) {
         return input.apply("Reshuffle", Reshuffle.viaRandomKey());
       }
-      return input.apply("ToShards", ParDo.of(new ElementShardFn<T>(input.getCoder())))
+      return input.apply("ToShards", ParDo.of(new ElementShardFn<T>(input.getCoder(), shards(input))))
           .setCoder(KvCoder.of(VarIntCoder.of(), input.getCoder()))
           .apply("GroupShards", GroupByKey.create())
           .apply("Ungroup", ParDo.of(new UngroupFn<T>()))
@@ -303,14 +313,16 @@ public final class Grouping {
 
   static final class ElementShardFn<T> extends DoFn<T, KV<Integer, T>> {
     private final Coder<T> coder;
+    private final int shards;
 
-    ElementShardFn(Coder<T> coder) {
+    ElementShardFn(Coder<T> coder, int shards) {
       this.coder = coder;
+      this.shards = shards;
     }
 
     @ProcessElement
     public void process(@Element T t, OutputReceiver<KV<Integer, T>> out) {
-      out.output(KV.of(shardOf(encode(coder, t)), t));
+      out.output(KV.of(shardOf(encode(coder, t), shards), t));
     }
   }
 
