@@ -5,17 +5,22 @@ import io.newsbeam.errors.RejectedException;
 import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.input.InputFiles;
 import io.newsbeam.schema.Reject;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.file.FileSystemException;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -54,7 +59,9 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
     String pattern = excludePattern;
     PCollectionTuple read =
         begin
-            .apply("MatchInput", FileIO.match().filepattern(glob).withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            .apply("Glob", Create.of(glob).withCoder(StringUtf8Coder.of()))
+            .apply("MatchInput", ParDo.of(new MatchFn()))
+            .setCoder(MetadataCoderV2.of())
             .apply("DropExcluded", Filter.by((MatchResult.Metadata m) -> !InputFiles.excluded(pattern, m.resourceId().toString())))
             .apply("CountMatched", CountInto.counter("newsbeam.read", "files_matched"))
             .apply("SpreadFiles", Grouping.spread())
@@ -66,6 +73,25 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
     read.get(DOCUMENTS).setCoder(RawDocument.Coder.of());
     read.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
     return WithRejects.of(read, DOCUMENTS, REJECTS);
+  }
+
+  /**
+   * The files of a glob. Not {@code FileIO.match()}: it ends in {@code Reshuffle.viaRandomKey()}, which on the
+   * DirectRunner makes one bundle per file, and the next grouping then copies its state once per file (quadratic in
+   * the number of files). {@code SpreadFiles} spreads the files instead.
+   */
+  static final class MatchFn extends DoFn<String, MatchResult.Metadata> {
+    @ProcessElement
+    public void process(@Element String glob, OutputReceiver<MatchResult.Metadata> out) throws IOException {
+      MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.DISALLOW);
+      if (match.status() == MatchResult.Status.NOT_FOUND) {
+        throw new FileNotFoundException("--input=" + glob + " matches no files: check the path, and quote the glob"
+            + " so that the shell does not expand it");
+      }
+      for (MatchResult.Metadata m : match.metadata()) {
+        out.output(m);
+      }
+    }
   }
 
   static final class ReadFn extends DoFn<FileIO.ReadableFile, RawDocument> {
