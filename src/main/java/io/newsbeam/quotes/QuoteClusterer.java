@@ -88,8 +88,7 @@ public final class QuoteClusterer {
     Map<String, Speakers.Speaker> speakerOf = new HashMap<>();
     for (Mention m : ms) {
       articleIds.add(m.articleId());
-      speakers.add(m.speaker() == null ? Speakers.Speaker.of(null)
-          : speakerOf.computeIfAbsent(m.speaker(), Speakers.Speaker::of));
+      speakers.add(speakerOf.computeIfAbsent(m.speaker(), Speakers.Speaker::of)); // HashMap takes the null speaker
     }
     List<double[]> edges = new ArrayList<>();
     for (long pair : QuoteCandidates.pairs(articleIds, shingles, vectors)) {
