@@ -64,12 +64,14 @@ public final class QuoteCandidates {
     Map<String, List<Integer>> lexical = new HashMap<>();
     Map<Long, List<Integer>> semantic = new HashMap<>();
     long[][] bands = new long[n][];
+    // copies of one statement share their vector: its band keys are computed once
+    Map<float[], long[]> keysOfVector = new java.util.IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
       for (String s : shingles.get(i)) {
         lexical.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
       }
       if (!vectors.isEmpty()) {
-        bands[i] = bandKeys(vectors.get(i));
+        bands[i] = keysOfVector.computeIfAbsent(vectors.get(i), QuoteCandidates::bandKeys);
         for (long k : bands[i]) {
           semantic.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
         }

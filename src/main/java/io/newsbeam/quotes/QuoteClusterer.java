@@ -76,28 +76,51 @@ public final class QuoteClusterer {
     List<Mention> ms = new ArrayList<>(input);
     ms.sort(EARLIEST_FIRST);
     int n = ms.size();
-    List<Set<String>> shingles = new ArrayList<>(n);
-    List<String> texts = new ArrayList<>(n);
-    for (Mention m : ms) {
-      shingles.add(Lexical.shingles(m.text(), 3));
-      texts.add(m.text());
-    }
-    List<float[]> vectors = n > 1 ? embedOnce(texts) : List.of();
+    // A block holds the syndicated copies of its stories, so most statements occur several times word for word:
+    // shingles, embedding and speaker are read once per distinct text (or speaker), and a pair's score, which
+    // depends on nothing else, once per pair of distinct (text, speaker).
+    Map<String, Integer> textIds = new LinkedHashMap<>();
+    Map<String, Integer> speakerIds = new HashMap<>(); // HashMap takes the null speaker
+    List<Speakers.Speaker> distinctSpeakers = new ArrayList<>();
+    int[] textOf = new int[n];
+    int[] speakerOf = new int[n];
     List<String> articleIds = new ArrayList<>(n);
-    List<Speakers.Speaker> speakers = new ArrayList<>(n);
-    Map<String, Speakers.Speaker> speakerOf = new HashMap<>();
-    for (Mention m : ms) {
+    for (int i = 0; i < n; i++) {
+      Mention m = ms.get(i);
+      textOf[i] = textIds.computeIfAbsent(m.text(), t -> textIds.size());
+      speakerOf[i] = speakerIds.computeIfAbsent(m.speaker(), s -> {
+        distinctSpeakers.add(Speakers.Speaker.of(s));
+        return distinctSpeakers.size() - 1;
+      });
       articleIds.add(m.articleId());
-      speakers.add(speakerOf.computeIfAbsent(m.speaker(), Speakers.Speaker::of)); // HashMap takes the null speaker
+    }
+    List<Set<String>> distinctShingles = new ArrayList<>(textIds.size());
+    for (String t : textIds.keySet()) {
+      distinctShingles.add(Lexical.shingles(t, 3));
+    }
+    List<float[]> distinctVectors = n > 1 ? embedder.embed(new ArrayList<>(textIds.keySet())) : List.of();
+    List<Set<String>> shingles = new ArrayList<>(n);
+    List<float[]> vectors = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      shingles.add(distinctShingles.get(textOf[i]));
+      if (n > 1) {
+        vectors.add(distinctVectors.get(textOf[i]));
+      }
     }
     List<double[]> edges = new ArrayList<>();
+    Map<ScoreKey, double[]> scores = new HashMap<>();
     for (long pair : QuoteCandidates.pairs(articleIds, shingles, vectors)) {
       int i = (int) (pair >>> 32);
       int j = (int) pair;
-      double score = linkScore(speakers.get(i), speakers.get(j), shingles.get(i), shingles.get(j),
-          vectors.get(i), vectors.get(j));
-      if (score > 0) {
-        edges.add(new double[] {score, Lexical.jaccard(shingles.get(i), shingles.get(j)), i, j});
+      double[] scored = scores.computeIfAbsent(
+          new ScoreKey(textOf[i], textOf[j], speakerOf[i], speakerOf[j]),
+          k -> new double[] {
+              linkScore(distinctSpeakers.get(k.speakerA()), distinctSpeakers.get(k.speakerB()),
+                  distinctShingles.get(k.textA()), distinctShingles.get(k.textB()),
+                  distinctVectors.get(k.textA()), distinctVectors.get(k.textB())),
+              Lexical.jaccard(distinctShingles.get(k.textA()), distinctShingles.get(k.textB()))});
+      if (scored[0] > 0) {
+        edges.add(new double[] {scored[0], scored[1], i, j});
       }
     }
     // strongest first; ties: the pair sharing more of both texts, then positions
@@ -164,22 +187,8 @@ public final class QuoteClusterer {
     return 0;
   }
 
-  /**
-   * Embeddings of the texts, each distinct text embedded once: a block holds the syndicated copies of its
-   * stories, so most statements occur several times word for word.
-   */
-  private List<float[]> embedOnce(List<String> texts) {
-    Map<String, Integer> distinct = new LinkedHashMap<>();
-    for (String t : texts) {
-      distinct.putIfAbsent(t, distinct.size());
-    }
-    List<float[]> unique = embedder.embed(new ArrayList<>(distinct.keySet()));
-    List<float[]> out = new ArrayList<>(texts.size());
-    for (String t : texts) {
-      out.add(unique.get(distinct.get(t)));
-    }
-    return out;
-  }
+  /** A pair of statements as far as their score goes: both texts and both speakers (ids of distinct ones). */
+  private record ScoreKey(int textA, int textB, int speakerA, int speakerB) {}
 
   private static boolean disjoint(Set<String> a, Set<String> b) {
     Set<String> small = a.size() <= b.size() ? a : b;

@@ -108,6 +108,32 @@ public class QuoteClustererTest {
   }
 
   @Test
+  public void syndicatedCopiesClusterWithTheirStoryAndEachTextIsEmbeddedOnce() {
+    List<String> embedded = new ArrayList<>();
+    QuoteClusterer counting = new QuoteClusterer(texts -> {
+      embedded.addAll(texts);
+      return MiniLmEmbedder.shared().embed(texts);
+    });
+    String said = "The more unstable the region, the more our two countries need to cooperate.";
+    String paraphrase = "The more turbulent the region is, the more our two countries must cooperate.";
+    String other = "Talks on the grain corridor will resume next week in Istanbul.";
+    List<Mention> block = new ArrayList<>();
+    for (int copy = 0; copy < 4; copy++) { // story A and its copies; story B and its copies
+      block.add(new Mention("a" + copy, 1L + copy, 0, said, "Jon Ruiz"));
+      block.add(new Mention("a" + copy, 1L + copy, 1, other, "Ines Kahn"));
+      block.add(new Mention("b" + copy, 10L + copy, 0, paraphrase, "Ruiz"));
+    }
+    Map<String, String> of = clusterOf(counting.cluster(block));
+    assertEquals(List.of(said, other, paraphrase), embedded);
+    for (int copy = 0; copy < 4; copy++) {
+      assertEquals(of.get("a0#0"), of.get("a" + copy + "#0"));
+      assertEquals(of.get("a0#0"), of.get("b" + copy + "#0"));
+      assertEquals(of.get("a0#1"), of.get("a" + copy + "#1"));
+    }
+    assertNotEquals(of.get("a0#0"), of.get("a0#1"));
+  }
+
+  @Test
   public void clustersAndIdsDoNotDependOnInputOrder() {
     List<Mention> ms = new ArrayList<>(List.of(
         new Mention("a", 5L, 0, "Prices for fertiliser remain far too high for small farms.", "Fischer"),
