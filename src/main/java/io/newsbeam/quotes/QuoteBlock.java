@@ -35,8 +35,9 @@ public final class QuoteBlock {
     Map<String, List<ExtractedQuote>> quotes = new HashMap<>();
     Map<String, String> eventOf = new HashMap<>();
     List<QuoteClusterer.Mention> mentions = new ArrayList<>();
+    Map<String, List<ExtractedQuote>> quotesOfBody = new HashMap<>(); // copies often keep the body word for word
     for (Article a : articles) {
-      List<ExtractedQuote> qs = extractor.extract(a.getBody());
+      List<ExtractedQuote> qs = quotesOfBody.computeIfAbsent(a.getBody(), extractor::extract);
       quotes.put(a.getArticleId(), qs);
       eventOf.put(a.getArticleId(), a.getEventId());
       for (int i = 0; i < qs.size(); i++) {
