@@ -34,6 +34,7 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -182,20 +183,27 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
   }
 
   static final class VectorizeFn extends DoFn<EventSignals, EventVector> {
-    private final PCollectionView<Map<String, Long>> df;
-    private final PCollectionView<Long> docs;
+    private final BundleSideInput<Map<String, Long>> df;
+    private final BundleSideInput<Long> docs;
     private final EventParams params;
 
     VectorizeFn(PCollectionView<Map<String, Long>> df, PCollectionView<Long> docs, EventParams params) {
-      this.df = df;
-      this.docs = docs;
+      this.df = new BundleSideInput<>(df);
+      this.docs = new BundleSideInput<>(docs);
       this.params = params;
     }
 
+    @StartBundle
+    public void startBundle() {
+      df.forget();
+      docs.forget();
+    }
+
     @ProcessElement
-    public void process(@Element EventSignals s, OutputReceiver<EventVector> out, ProcessContext c) {
-      Map<String, Long> counts = c.sideInput(df);
-      out.output(EventFeatures.vector(s, k -> counts.getOrDefault(k, 0L), c.sideInput(docs), params));
+    public void process(@Element EventSignals s, OutputReceiver<EventVector> out, ProcessContext c,
+        BoundedWindow window) {
+      Map<String, Long> counts = df.read(c, window);
+      out.output(EventFeatures.vector(s, k -> counts.getOrDefault(k, 0L), docs.read(c, window), params));
     }
   }
 

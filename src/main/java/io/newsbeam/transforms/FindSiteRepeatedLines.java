@@ -14,6 +14,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -123,17 +124,22 @@ public final class FindSiteRepeatedLines
 
   static final class ThresholdFn extends DoFn<KV<String, Long>, KV<String, Long>> {
     private final SiteRepeats.Threshold threshold;
-    private final PCollectionView<Map<String, Long>> docsPerScope;
+    private final BundleSideInput<Map<String, Long>> docsPerScope;
     private final Counter repeatedLines = Metrics.counter("newsbeam.clean", "site_repeated_line_keys");
 
     ThresholdFn(SiteRepeats.Threshold threshold, PCollectionView<Map<String, Long>> docsPerScope) {
       this.threshold = threshold;
-      this.docsPerScope = docsPerScope;
+      this.docsPerScope = new BundleSideInput<>(docsPerScope);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      docsPerScope.forget();
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Long> e, ProcessContext c) {
-      long scopeDocs = c.sideInput(docsPerScope).getOrDefault(scopeOfKey(e.getKey()), 0L);
+    public void process(@Element KV<String, Long> e, ProcessContext c, BoundedWindow window) {
+      long scopeDocs = docsPerScope.read(c, window).getOrDefault(scopeOfKey(e.getKey()), 0L);
       if (threshold.isBoilerplate(lineKeyOf(e.getKey()), e.getValue(), scopeDocs)) {
         repeatedLines.inc();
         c.output(e);
