@@ -134,7 +134,8 @@ public final class DocumentExtractor {
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName(sourceUri));
     ParseContext context = new ParseContext();
     try (InputStream in = TikaInputStream.get(bytes)) {
-      MediaType type = parser.getDetector().detect(TikaInputStream.get(bytes), metadata);
+      MediaType fast = FastTypes.detect(bytes, metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY));
+      MediaType type = fast != null ? fast : parser.getDetector().detect(TikaInputStream.get(bytes), metadata);
       // the parsers below detect again from this key instead of from the bytes
       metadata.set(DETECTED_TYPE, type.toString());
       try {
