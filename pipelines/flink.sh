@@ -29,7 +29,6 @@ has_opt input || args+=("--input=$here/sample-input/*")
 has_opt output || args+=("--output=$here/out")
 has_opt overwrite || args+=("--overwrite=true")
 has_opt parallelism || args+=("--parallelism=2")
-# Parse child JVMs do not start inside a Flink TaskManager yet: parse in the worker JVM on Flink.
 # DoFns here never mutate their inputs: skip the defensive copy between chained operators.
 has_opt fasterCopy || args+=("--fasterCopy=true")
 args+=("--runner=FlinkRunner")
