@@ -55,7 +55,6 @@ public final class DocumentExtractor {
             return t;
           });
 
-  private static volatile LanguageDetector languageDetector;
 
   /**
    * Deepest element nesting accepted in an HTML page parsed for newsbeam's extractor. That path keeps every
@@ -245,22 +244,48 @@ public final class DocumentExtractor {
     if (text.length() < 20) {
       return null;
     }
-    LanguageDetector detector = languageDetector;
-    if (detector == null) {
-      synchronized (DocumentExtractor.class) {
-        if (languageDetector == null) {
-          languageDetector = new OptimaizeLangDetector().loadModels();
-        }
-        detector = languageDetector;
-      }
-    }
-    LanguageResult result;
-    synchronized (detector) {
+    LanguageDetector detector = LanguageDetectors.borrow();
+    try {
       detector.reset();
       detector.addText(text.length() > 5000 ? text.substring(0, 5000) : text);
-      result = detector.detect();
+      LanguageResult result = detector.detect();
+      return result.isUnknown() ? null : result.getLanguage();
+    } finally {
+      LanguageDetectors.giveBack(detector);
     }
-    return result.isUnknown() ? null : result.getLanguage();
+  }
+
+  /**
+   * Language detectors, one per thread that detects at the same time, up to the number of cores (a detector
+   * holds the n-gram tables of every language and is not thread-safe). One detector shared under a lock made
+   * the workers of a run (DirectRunner threads, Flink task slots) wait for each other.
+   */
+  private static final class LanguageDetectors {
+    private static final java.util.concurrent.BlockingQueue<LanguageDetector> IDLE =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    private static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    static LanguageDetector borrow() {
+      LanguageDetector d = IDLE.poll();
+      if (d != null) {
+        return d;
+      }
+      if (MADE.incrementAndGet() <= MAX) {
+        return new OptimaizeLangDetector().loadModels();
+      }
+      MADE.decrementAndGet();
+      try {
+        return IDLE.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a language detector", e);
+      }
+    }
+
+    static void giveBack(LanguageDetector d) {
+      IDLE.offer(d);
+    }
   }
 
   private RejectedException classify(Throwable cause) {
