@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -261,9 +264,8 @@ public final class DocumentExtractor {
    * the workers of a run (DirectRunner threads, Flink task slots) wait for each other.
    */
   private static final class LanguageDetectors {
-    private static final java.util.concurrent.BlockingQueue<LanguageDetector> IDLE =
-        new java.util.concurrent.LinkedBlockingQueue<>();
-    private static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final BlockingQueue<LanguageDetector> IDLE = new LinkedBlockingQueue<>();
+    private static final AtomicInteger MADE = new AtomicInteger();
     private static final int MAX = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     static LanguageDetector borrow() {
