@@ -34,7 +34,8 @@ public final class FastTypes {
         return MediaType.TEXT_HTML;
       }
     }
-    if (ext.equals("pdf") && bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+    if (ext.equals("pdf") && bytes.length >= 5
+        && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
       return PDF;
     }
     return null;

@@ -3,6 +3,7 @@ package io.newsbeam.quotes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ public final class QuoteCandidates {
     Map<Long, List<Integer>> semantic = new HashMap<>();
     long[][] bands = new long[n][];
     // copies of one statement share their vector: its band keys are computed once
-    Map<float[], long[]> keysOfVector = new java.util.IdentityHashMap<>();
+    Map<float[], long[]> keysOfVector = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
       for (String s : shingles.get(i)) {
         lexical.computeIfAbsent(s, k -> new ArrayList<>()).add(i);

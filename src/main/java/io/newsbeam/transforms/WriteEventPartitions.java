@@ -36,8 +36,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * <p>A partitioned table is grouped by event ({@link Grouping#byKey}) and each event's records go to one file,
  * {@code event=<id>/part-00000-of-00001.avro} (Avro, snappy, as {@code AvroIO} writes). {@code
  * FileIO.writeDynamic} grouped by (event, shard) instead, and the DirectRunner ran every such key as a bundle of
- * its own through the write steps: thousands of bundles, each paying the runner's fixed cost. The files are written inside the run's staging folder, which is published
- * only after the whole run succeeded; a retried bundle rewrites the same file names.
+ * its own through the write steps: thousands of bundles, each paying the runner's fixed cost. The files are
+ * written inside the run's staging folder, which is published only after the whole run succeeded; a retried
+ * bundle rewrites the same file names.
  */
 public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCollection<String>> {
   public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
