@@ -45,12 +45,38 @@ public final class NewsbeamPipeline {
 
   public static void main(String[] args) {
     Logging.configureDefaults();
-    DataflowPreflight.check(args, System.getenv(), Path.of(System.getProperty("user.home")));
-    Launch.Outcome outcome =
-        Launch.run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    int code = launch(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs to the end and returns 0; a bad option or an input glob that matches nothing is one line on {@code err}
+   * and exit code 2, before any runner starts. A pipeline that fails still throws, with its stack trace.
+   */
+  static int launch(String[] args, PrintWriter out, PrintWriter err) {
+    Launch.Outcome outcome;
+    try {
+      DataflowPreflight.check(args, System.getenv(), Path.of(System.getProperty("user.home")));
+      outcome = Launch.run(args, out);
+    } catch (IllegalArgumentException e) {
+      err.println("newsbeam: " + e.getMessage());
+      err.println("newsbeam: --help lists every option (pipelines/direct.sh --help)");
+      err.flush();
+      return 2;
+    }
     if (outcome.state() != PipelineResult.State.DONE) {
       throw new IllegalStateException("pipeline ended " + outcome.state());
     }
+    return 0;
+  }
+
+  /** The option checks {@link #build} makes, for a launcher to make before it starts a runner. */
+  public static void validate(NewsbeamOptions options) {
+    ExtractorKind.parse(options.getExtractor());
+    Checks.limits(options);
   }
 
   /** Builds and starts the pipeline; the caller waits for it. */

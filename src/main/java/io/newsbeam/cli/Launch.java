@@ -56,6 +56,8 @@ public final class Launch {
         d.setEnforceEncodability(false);
       }
     }
+    NewsbeamPipeline.validate(options);
+    long matched = checkInput(options);
     int every = options.getProgressSeconds();
     long start = System.currentTimeMillis();
     ProgressTracker tracker = new ProgressTracker(start);
@@ -63,7 +65,7 @@ public final class Launch {
         + ", output " + options.getOutput());
     out.flush();
     ProgressSource during = flinkRest == null ? null
-        : new FlinkRestProgress(flinkRest, options.getJobName(), filesMatched(options));
+        : new FlinkRestProgress(flinkRest, options.getJobName(), Math.max(0, matched));
     PipelineResult.State state;
     try (ProgressMonitor monitor = new ProgressMonitor(during, tracker, out, every)) {
       monitor.start();
@@ -127,19 +129,42 @@ public final class Launch {
     return v;
   }
 
-  /** The files the run will read (the read step's match, counted once more here as the progress total). */
-  static long filesMatched(NewsbeamOptions options) {
+  /**
+   * The number of files the run will read (the read step matches again), or -1 when the launcher cannot tell (the
+   * filesystem is not reachable from here: the read step reports it). Fails with what to do when the glob matches
+   * nothing or {@code --excludePattern} excludes every file it matches.
+   */
+  static long checkInput(NewsbeamOptions options) {
+    String glob = options.getInput();
+    MatchResult m;
     try {
       FileSystems.setDefaultPipelineOptions(options);
-      MatchResult m = FileSystems.match(options.getInput(), EmptyMatchTreatment.ALLOW);
-      if (m.status() != MatchResult.Status.OK) {
-        return 0;
-      }
-      return m.metadata().stream()
-          .filter(md -> !InputFiles.excluded(options.getExcludePattern(), md.resourceId().toString()))
-          .count();
+      m = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
     } catch (IOException e) {
-      return 0; // the pipeline's own match reports the problem
+      return -1;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--input=" + glob + ": " + e.getMessage(), e);
     }
+    if (m.status() != MatchResult.Status.OK) {
+      return -1;
+    }
+    List<MatchResult.Metadata> files;
+    try {
+      files = m.metadata();
+    } catch (IOException e) {
+      return -1;
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("--input=" + glob + " matches no files: check the path, and quote the glob"
+          + " so that the shell does not expand it");
+    }
+    long kept = files.stream()
+        .filter(md -> !InputFiles.excluded(options.getExcludePattern(), md.resourceId().toString()))
+        .count();
+    if (kept == 0) {
+      throw new IllegalArgumentException("--input=" + glob + " matches " + files.size() + " files and --excludePattern="
+          + options.getExcludePattern() + " excludes every one of them");
+    }
+    return kept;
   }
 }

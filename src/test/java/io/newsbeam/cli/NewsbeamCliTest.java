@@ -89,6 +89,20 @@ public class NewsbeamCliTest {
   }
 
   @Test
+  public void runWithAGlobThatMatchesNothingSaysSoBeforeStarting() throws Exception {
+    Path empty = Files.createDirectories(tmp.getRoot().toPath().resolve("empty-input"));
+    Result none = exec("run", "--input=" + empty + "/*.html", "--output=" + tmp.getRoot() + "/y");
+    assertEquals(2, none.code());
+    assertThat(none.err(), containsString("matches no files: check the path, and quote the glob"));
+    assertThat(none.out(), not(containsString("newsbeam: running")));
+    Files.writeString(empty.resolve("notes.md"), "# not news\n");
+    Result excluded = exec("run", "--input=" + empty + "/*", "--output=" + tmp.getRoot() + "/y");
+    assertEquals(2, excluded.code());
+    assertThat(excluded.err(), containsString("matches 1 files and --excludePattern="));
+    assertTrue("no output folder is made", !Files.exists(tmp.getRoot().toPath().resolve("y")));
+  }
+
+  @Test
   public void extractShowsMetadataBodyAndRemovedLinesWithLabels() throws Exception {
     Result r = exec("extract", Paths.sampleInput().resolve("riverside-bike-lanes.html").toString());
     assertEquals(r.err(), 0, r.code());
