@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks.
 #   pipelines/bench.sh jmh [REGEX] [JMH options]   JMH benchmarks in src/test/java/io/newsbeam/bench (one core: -t 1)
-#   pipelines/bench.sh generate N DIR [SEED]        a realistic corpus of N documents from the dev data (deterministic)
+#   pipelines/bench.sh generate N DIR [SEED [COPIES]]  a realistic corpus of N documents from the dev data (deterministic);
+#                                                   COPIES > 0: distinct stories grow with N, about COPIES documents each
 #   pipelines/bench.sh run N [direct|flink] [options]  end-to-end docs/s, MB/s, peak memory on a generated corpus
+#                                                   (NEWSBEAM_BENCH_COPIES=C: on the corpus generated with COPIES=C)
 #   pipelines/bench.sh dedup N [beam|library] [SEED]   dedup step on N generated syndicated documents (DedupScaleBench)
 #   pipelines/bench.sh events N [TXT_DIR]           event grouping time on N documents generated from the ECB+ dev texts
 #   pipelines/bench.sh peers [ROUNDS] [WARMUPS]     newsbeam vs Tika+boilerpipe vs Readability4J on the dev pages: F1 and pages/s
@@ -23,9 +25,11 @@ case "$cmd" in
   run)
     n="${1:?usage: pipelines/bench.sh run N [direct|flink] [pipeline options]}"; shift
     runner="${1:-direct}"; shift || true
-    corpus="${NEWSBEAM_BENCH_DIR:-/tmp/newsbeam-bench}/corpus-$n"
-    out="${NEWSBEAM_BENCH_DIR:-/tmp/newsbeam-bench}/out-$n-$runner"
-    [ -d "$corpus" ] || "$0" generate "$n" "$corpus"
+    copies="${NEWSBEAM_BENCH_COPIES:-0}"
+    name="$n"; [ "$copies" = 0 ] || name="$n-c$copies"
+    corpus="${NEWSBEAM_BENCH_DIR:-/tmp/newsbeam-bench}/corpus-$name"
+    out="${NEWSBEAM_BENCH_DIR:-/tmp/newsbeam-bench}/out-$name-$runner"
+    [ -d "$corpus" ] || "$0" generate "$n" "$corpus" 42 "$copies"
     mb=$(du -sm "$corpus" | cut -f1)
     # build first, so that the timing is the run's alone
     case "$runner" in
@@ -59,6 +63,6 @@ case "$cmd" in
       io.newsbeam.bench.PeerExtractors "$@"
     ;;
   *)
-    sed -n '2,9p' "$0"
+    sed -n '2,11p' "$0"
     ;;
 esac

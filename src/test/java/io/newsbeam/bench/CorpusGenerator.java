@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -26,12 +28,20 @@ import java.util.zip.GZIPOutputStream;
  *   <li>a share of broken files (truncated gzip, binary noise, empty).
  * </ul>
  *
- * <p>Usage: {@code CorpusGenerator N DIR [SEED]}; files go to DIR/NNN/ folders of 1000.
+ * <p>By default every document is drawn from the same pool of about 2,500 real stories, so the number of distinct
+ * articles stays near that pool's size whatever N is (96 % of a 100k corpus are copies). With {@code COPIES} &gt; 0
+ * the pool grows with N: round k of a story (k &gt; 0) renames its people, places and organisations (capitalised
+ * words not opening a sentence get a suffix of round letters, in text and in an HTML page's text nodes), so it is a
+ * distinct story about distinct entities, and there are enough rounds for each story to be drawn about
+ * {@code COPIES} times.
+ *
+ * <p>Usage: {@code CorpusGenerator N DIR [SEED [COPIES]]}; files go to DIR/NNN/ folders of 1000.
  */
 public final class CorpusGenerator {
   private final List<Path> htmlPages = new ArrayList<>();
   private final List<Text> texts = new ArrayList<>();
   private final SplittableRandom random;
+  private final int copies;
 
   record Text(String title, List<String> paragraphs) {}
 
@@ -49,7 +59,13 @@ public final class CorpusGenerator {
   };
 
   CorpusGenerator(Path shared, Path sampleInput, long seed) throws IOException {
+    this(shared, sampleInput, seed, 0);
+  }
+
+  /** {@code copies}: 0 for the fixed story pool; otherwise about how many documents each distinct story gets. */
+  CorpusGenerator(Path shared, Path sampleInput, long seed, int copies) throws IOException {
     this.random = new SplittableRandom(seed);
+    this.copies = copies;
     for (String set : List.of("extraction_html/html", "neardup_spotsigs/html")) {
       Path dir = shared.resolve("dev-data").resolve(set);
       if (Files.isDirectory(dir)) {
@@ -84,25 +100,32 @@ public final class CorpusGenerator {
     }
   }
 
+  /** How many rounds of the story pool N documents draw from: 1 for the fixed pool. */
+  int rounds(int n) {
+    return copies <= 0 ? 1 : (int) Math.max(1, Math.ceil(n / ((double) copies * (htmlPages.size() + texts.size()))));
+  }
+
   void generate(int n, Path out) throws IOException {
     Files.createDirectories(out);
+    int rounds = rounds(n);
     for (int i = 0; i < n; i++) {
       Path dir = out.resolve(String.format(Locale.ROOT, "%03d", i / 1000));
       Files.createDirectories(dir);
       String base = String.format(Locale.ROOT, "doc-%07d", i);
       double r = random.nextDouble();
+      int round = rounds > 1 ? random.nextInt(rounds) : 0;
       if (r < 0.35) {
         Path page = htmlPages.get(random.nextInt(htmlPages.size()));
-        String html = Files.readString(page, StandardCharsets.UTF_8);
+        String html = renamedHtml(Files.readString(page, StandardCharsets.UTF_8), round);
         write(dir.resolve(base + ".html"), (html + "\n<!-- copy " + i + " -->\n").getBytes(StandardCharsets.UTF_8));
       } else if (r < 0.60) {
-        Text t = texts.get(random.nextInt(texts.size()));
+        Text t = renamed(texts.get(random.nextInt(texts.size())), round);
         write(dir.resolve(base + ".txt"), plainText(t, i).getBytes(StandardCharsets.UTF_8));
       } else if (r < 0.90) {
-        Text t = texts.get(random.nextInt(texts.size()));
+        Text t = renamed(texts.get(random.nextInt(texts.size())), round);
         write(dir.resolve(base + ".html"), syndicated(t).getBytes(StandardCharsets.UTF_8));
       } else if (r < 0.97) {
-        Text t = texts.get(random.nextInt(texts.size()));
+        Text t = renamed(texts.get(random.nextInt(texts.size())), round);
         byte[] bytes = plainText(t, -1).getBytes(StandardCharsets.UTF_8);
         if (random.nextBoolean()) {
           write(dir.resolve(base + ".txt.gz"), gzip(bytes));
@@ -113,6 +136,89 @@ public final class CorpusGenerator {
         write(dir.resolve(base + brokenSuffix()), broken());
       }
     }
+  }
+
+  private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}\\p{Ll}+\\b");
+  private static final Pattern TAG_OR_SCRIPT = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>|<!--.*?-->|<[^>]*>");
+
+  /** Round {@code round}'s version of a name: the round in letters appended (Smith, Smithb, Smithc, … Smithba). */
+  static String suffix(int round) {
+    StringBuilder b = new StringBuilder();
+    for (int k = round; k > 0; k /= 26) {
+      b.append((char) ('a' + k % 26));
+    }
+    return b.reverse().toString();
+  }
+
+  /**
+   * Appends the round's suffix to the capitalised words that do not open a sentence, a line or the text: the names
+   * of people, places and organisations, mostly.
+   */
+  static String renamedText(String text, int round) {
+    return renamedText(text, round, '\n');
+  }
+
+  /** {@code before}: the last visible character before {@code text} ({@code '\n'} at a paragraph's start). */
+  private static String renamedText(String text, int round, char before) {
+    if (round == 0) {
+      return text;
+    }
+    String suffix = suffix(round);
+    StringBuilder b = new StringBuilder(text.length() + text.length() / 20);
+    Matcher m = CAPITALISED.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      if (!opensSentence(text, m.start(), before)) {
+        b.append(text, at, m.end()).append(suffix);
+        at = m.end();
+      }
+    }
+    return b.append(text, at, text.length()).toString();
+  }
+
+  private static boolean opensSentence(String text, int start, char before) {
+    int k = start - 1;
+    while (k >= 0 && " \t\"'(\u201c\u2018".indexOf(text.charAt(k)) >= 0) {
+      k--;
+    }
+    char c = k >= 0 ? text.charAt(k) : before;
+    return ".!?:;\n\r".indexOf(c) >= 0;
+  }
+
+  static Text renamed(Text t, int round) {
+    if (round == 0) {
+      return t;
+    }
+    return new Text(renamedText(t.title(), round), t.paragraphs().stream().map(p -> renamedText(p, round)).toList());
+  }
+
+  private static final Pattern INLINE_TAG = Pattern.compile("(?i)</?(a|abbr|b|em|font|i|span|strong|u)\\b.*", Pattern.DOTALL);
+
+  /**
+   * Renames in the text between tags only (not in tags, comments, scripts or styles). Text after an inline tag
+   * ({@code <a>}, {@code <b>}, …) continues its sentence; after any other tag it opens one.
+   */
+  static String renamedHtml(String html, int round) {
+    if (round == 0) {
+      return html;
+    }
+    StringBuilder b = new StringBuilder(html.length() + html.length() / 20);
+    Matcher m = TAG_OR_SCRIPT.matcher(html);
+    int at = 0;
+    char before = '\n';
+    while (m.find()) {
+      String text = html.substring(at, m.start());
+      b.append(renamedText(text, round, before)).append(m.group());
+      String visible = text.strip();
+      if (!visible.isEmpty()) {
+        before = visible.charAt(visible.length() - 1);
+      }
+      if (!INLINE_TAG.matcher(m.group()).matches()) {
+        before = '\n';
+      }
+      at = m.end();
+    }
+    return b.append(renamedText(html.substring(at), round, before)).toString();
   }
 
   private String plainText(Text t, int marker) {
@@ -201,18 +307,23 @@ public final class CorpusGenerator {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: CorpusGenerator N DIR [SEED]");
+      System.err.println("usage: CorpusGenerator N DIR [SEED [COPIES]]");
       System.exit(2);
     }
     int n = Integer.parseInt(args[0]);
     Path out = Path.of(args[1]);
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
+    int copies = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     Path project = Path.of("").toAbsolutePath();
     String home = System.getProperty("newsbeam.home");
     if (home != null) {
       project = Path.of(home);
     }
-    new CorpusGenerator(project.resolve("../shared").normalize(), project.resolve("sample-input"), seed).generate(n, out);
-    System.out.println("generated " + n + " documents under " + out + " (seed " + seed + ")");
+    CorpusGenerator g =
+        new CorpusGenerator(project.resolve("../shared").normalize(), project.resolve("sample-input"), seed, copies);
+    g.generate(n, out);
+    System.out.println("generated " + n + " documents under " + out + " (seed " + seed
+        + (copies > 0 ? ", about " + copies + " documents per story, " + g.rounds(n) + " rounds of the story pool" : "")
+        + ")");
   }
 }
