@@ -7,7 +7,9 @@
 #                                                   (NEWSBEAM_BENCH_COPIES=C: on the corpus generated with COPIES=C)
 #   pipelines/bench.sh dedup N [beam|library] [SEED]   dedup step on N generated syndicated documents (DedupScaleBench)
 #   pipelines/bench.sh events N [TXT_DIR]           event grouping time on N documents generated from the ECB+ dev texts
-#   pipelines/bench.sh peers [ROUNDS] [WARMUPS]     newsbeam vs Tika+boilerpipe vs Readability4J on the dev pages: F1 and pages/s
+#   pipelines/bench.sh peers [ROUNDS] [WARMUPS] [--node]  newsbeam vs Tika+boilerpipe vs Readability4J on the dev pages:
+#                                                   F1 and pages/s; --node: then Mozilla's Readability on Node (jsdom;
+#                                                   NEWSBEAM_NODE_ROUNDS, NEWSBEAM_NODE_WARMUPS: its passes, default 3 and 1)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cmd="${1:-help}"; shift || true
@@ -58,11 +60,31 @@ case "$cmd" in
       io.newsbeam.bench.EventsScaling "$@"
     ;;
   peers)
+    node_too=""; java_args=()
+    for a in "$@"; do [[ "$a" == "--node" ]] && node_too=yes || java_args+=("$a"); done
     (cd "$here" && mvn -q -B -DskipTests test-compile)
-    exec java ${NEWSBEAM_JAVA_OPTS:--Xmx2g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
-      io.newsbeam.bench.PeerExtractors "$@"
+    cp="$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")"
+    java ${NEWSBEAM_JAVA_OPTS:--Xmx2g} -cp "$cp" io.newsbeam.bench.PeerExtractors "${java_args[@]}" | tee "$here/target/peers.txt"
+    [[ -n "$node_too" ]] || exit 0
+    # Mozilla's Readability on Node with jsdom, pinned in pipelines/readability-node, installed under target/.
+    command -v node > /dev/null || { echo "bench.sh peers --node: needs Node.js 18 or later (and npm) on the PATH" >&2; exit 2; }
+    nodedir="$here/target/readability-node"
+    if [[ ! -d "$nodedir/node_modules" ]] || ! cmp -s "$here/pipelines/readability-node/package-lock.json" "$nodedir/package-lock.json"; then
+      mkdir -p "$nodedir"
+      cp "$here/pipelines/readability-node/package.json" "$here/pipelines/readability-node/package-lock.json" "$nodedir/"
+      (cd "$nodedir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+    cp "$here/pipelines/readability-node/peer.mjs" "$nodedir/"
+    # jsdom is slow (a small fraction of the JVM peers' speed here): by default one warm-up and three timed passes
+    node "$nodedir/peer.mjs" "$here/../shared/dev-data/extraction_html" "${NEWSBEAM_NODE_ROUNDS:-3}" "${NEWSBEAM_NODE_WARMUPS:-1}" \
+      "$nodedir/bodies.jsonl" | tee "$nodedir/peer.txt"
+    java -cp "$cp" io.newsbeam.bench.ScoreBodies readability-node "$nodedir/bodies.jsonl"
+    ours=$(sed -n 's/^newsbeam .*pages_per_cpu_s=\([0-9.]*\).*/\1/p' "$here/target/peers.txt")
+    theirs=$(sed -n 's/^readability-node pages_per_cpu_s=\([0-9.]*\).*/\1/p' "$nodedir/peer.txt")
+    printf 'readability-node newsbeam_speed_ratio=%.2f (newsbeam %s, Readability on Node %s pages per CPU s)\n' \
+      "$(echo "$ours / $theirs" | bc -l)" "$ours" "$theirs"
     ;;
   *)
-    sed -n '2,11p' "$0"
+    sed -n '2,13p' "$0"
     ;;
 esac
