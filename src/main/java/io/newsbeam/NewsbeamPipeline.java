@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
@@ -56,7 +57,7 @@ public final class NewsbeamPipeline {
    * Runs to the end and returns 0; a bad option or an input glob that matches nothing is one line on {@code err}
    * and exit code 2, before any runner starts. A pipeline that fails still throws, with its stack trace.
    */
-  static int launch(String[] args, PrintWriter out, PrintWriter err) {
+  public static int launch(String[] args, PrintWriter out, PrintWriter err) {
     Launch.Outcome outcome;
     try {
       DataflowPreflight.check(args, System.getenv(), Path.of(System.getProperty("user.home")));
@@ -77,6 +78,10 @@ public final class NewsbeamPipeline {
   public static void validate(NewsbeamOptions options) {
     ExtractorKind.parse(options.getExtractor());
     Checks.limits(options);
+    if (!options.getOverwrite()) {
+      FileSystems.setDefaultPipelineOptions(options);
+      OutputFolder.prepare(options.getOutput(), false); // only checks: fails when the folder already holds files
+    }
   }
 
   /** Builds and starts the pipeline; the caller waits for it. */

@@ -6,13 +6,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import io.newsbeam.NewsbeamPipeline;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Event;
 import io.newsbeam.schema.Reject;
 import io.newsbeam.testing.Paths;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,12 +107,14 @@ public class RerunDeterminismTest {
     Path out = tmp.getRoot().toPath().resolve("rerun");
     run(inA, out);
     List<String> first = records(out, inA);
-    try {
-      run(inA, out);
-      fail("a second run into a finished folder must refuse");
-    } catch (IllegalArgumentException e) {
-      assertThat(e.getMessage(), containsString("--overwrite"));
-    }
+    StringWriter said = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = NewsbeamPipeline.launch(new String[] {"--input=" + inA + "/*", "--output=" + out,
+        "--runner=DirectRunner", "--parseIsolation=none"}, new PrintWriter(said), new PrintWriter(err));
+    assertEquals("a second run into a finished folder must refuse", 2, code);
+    assertThat(err.toString(), containsString("already holds"));
+    assertThat(err.toString(), containsString("--overwrite=true"));
+    assertThat("refused before the runner started", said.toString(), not(containsString("running on")));
     Files.writeString(out.resolve("articles/stale-from-an-old-run.avro"), "stale");
     run(inA, out, "--overwrite=true");
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
