@@ -217,12 +217,10 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> right, OutputReceiver<KV<String, String>> out) {
-      Iterable<DocFeatures> lefts = right.getValue().getAll(leftTag);
-      if (!lefts.iterator().hasNext()) {
-        return;
-      }
-      DocFeatures r = right.getValue().getOnly(featureTag);
-      for (DocFeatures l : lefts) {
+      // Each tag read once: a document can have more partners than the runner keeps in memory, and then the
+      // grouped values can be read only once (Flink).
+      DocFeatures r = right.getValue().getOnly(featureTag, null);
+      for (DocFeatures l : right.getValue().getAll(leftTag)) {
         candidates.inc();
         if (verifier.isDuplicate(l, r)) {
           verified.inc();

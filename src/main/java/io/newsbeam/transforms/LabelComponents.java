@@ -3,16 +3,16 @@ package io.newsbeam.transforms;
 import io.newsbeam.dedup.StarContraction;
 import io.newsbeam.dedup.StarContraction.Edge;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * Connected components of an undirected graph given as edges between string ids: outputs {@code (node,
@@ -60,12 +60,16 @@ public final class LabelComponents extends PTransform<PCollection<KV<String, Str
           .apply("GroupSmallerNeighbours" + round, Grouping.byKey())
           .apply("SmallStar" + round, ParDo.of(new SmallStarFn())).setCoder(coder);
     }
-    TupleTag<String> parents = new TupleTag<>() {};
-    TupleTag<String> children = new TupleTag<>() {};
-    return KeyedPCollectionTuple.of(parents, current)
-        .and(children, current.apply("ByParent", ParDo.of(new SwapFn())).setCoder(coder))
-        .apply("GroupStars", Grouping.coGroupByKey())
-        .apply("CheckConvergedAndLabel", ParDo.of(new LabelFn(parents, children, maxRounds)))
+    // Each node with what it is to its neighbours: "P"+parent for each smaller neighbour, "C" for each larger one.
+    // One grouping read in one pass: a root can have more children than a runner keeps in memory, and Flink's
+    // grouped values can be iterated only once (a CoGroupByKey of the two roles failed at 1M documents).
+    PCollection<KV<String, String>> roles = PCollectionList.of(
+            current.apply("AsChild", ParDo.of(new RoleFn(true))).setCoder(coder))
+        .and(current.apply("AsParent", ParDo.of(new RoleFn(false))).setCoder(coder))
+        .apply("Roles", Flatten.pCollections());
+    return roles
+        .apply("GroupStars", Grouping.byKey())
+        .apply("CheckConvergedAndLabel", ParDo.of(new LabelFn(maxRounds)))
         .setCoder(coder);
   }
 
@@ -94,12 +98,22 @@ public final class LabelComponents extends PTransform<PCollection<KV<String, Str
     }
   }
 
-  static final class SwapFn extends DoFn<KV<String, String>, KV<String, String>> {
+  /** An edge (child, parent) as the child's view ({@code child → "P"+parent}) or the parent's ({@code parent → "C"}). */
+  static final class RoleFn extends DoFn<KV<String, String>, KV<String, String>> {
+    private final boolean childView;
+
+    RoleFn(boolean childView) {
+      this.childView = childView;
+    }
+
     @ProcessElement
     public void process(@Element KV<String, String> e, OutputReceiver<KV<String, String>> out) {
-      out.output(KV.of(e.getValue(), e.getKey()));
+      out.output(childView ? KV.of(e.getKey(), PARENT + e.getValue()) : KV.of(e.getValue(), CHILD));
     }
   }
+
+  static final String PARENT = "P";
+  static final String CHILD = "C";
 
   static final class LargeStarFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
     @ProcessElement
@@ -115,27 +129,39 @@ public final class LabelComponents extends PTransform<PCollection<KV<String, Str
     }
   }
 
-  static final class LabelFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
-    private final TupleTag<String> parents;
-    private final TupleTag<String> children;
+  /** Checks that a node is a root or a leaf of a star and labels it with its root; reads its roles once. */
+  static final class LabelFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
     private final int maxRounds;
 
-    LabelFn(TupleTag<String> parents, TupleTag<String> children, int maxRounds) {
-      this.parents = parents;
-      this.children = children;
+    LabelFn(int maxRounds) {
       this.maxRounds = maxRounds;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> node, OutputReceiver<KV<String, String>> out) {
-      Iterable<String> p = node.getValue().getAll(parents);
-      Iterable<String> c = node.getValue().getAll(children);
-      if (!StarContraction.isStar(p, c)) {
-        throw new IllegalStateException("connected components of the graph did not converge in "
-            + maxRounds + " rounds (node " + node.getKey() + " is still linked in a chain): a component is"
-            + " longer than the bound allows; raise LabelComponents.withMaxRounds");
-      }
-      out.output(KV.of(node.getKey(), p.iterator().hasNext() ? StarContraction.rootOf(p) : node.getKey()));
+    public void process(@Element KV<String, Iterable<String>> node, OutputReceiver<KV<String, String>> out) {
+      out.output(KV.of(node.getKey(), rootOf(node.getKey(), node.getValue(), maxRounds)));
     }
+  }
+
+  /**
+   * The root of {@code node} from its roles ({@link RoleFn}), read in one pass; fails when the node is neither a
+   * root nor a leaf of a star (the contraction did not converge).
+   */
+  static String rootOf(String node, Iterable<String> roles, int maxRounds) {
+    TreeSet<String> parents = new TreeSet<>();
+    boolean hasChildren = false;
+    for (String role : roles) {
+      if (role.startsWith(PARENT)) {
+        parents.add(role.substring(PARENT.length()));
+      } else {
+        hasChildren = true;
+      }
+    }
+    if (!StarContraction.isStar(parents, hasChildren)) {
+      throw new IllegalStateException("connected components of the graph did not converge in "
+          + maxRounds + " rounds (node " + node + " is still linked in a chain): a component is"
+          + " longer than the bound allows; raise LabelComponents.withMaxRounds");
+    }
+    return parents.isEmpty() ? node : parents.first();
   }
 }

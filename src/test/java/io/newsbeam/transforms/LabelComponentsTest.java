@@ -1,5 +1,9 @@
 package io.newsbeam.transforms;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,5 +80,31 @@ public class LabelComponentsTest {
     p.apply(Create.of(edges()).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
         .apply(LabelComponents.withMaxRounds(1));
     p.run().waitUntilFinish();
+  }
+
+  /** Values a runner hands over once only, as Flink's grouped values: a second iterator() fails. */
+  private static Iterable<String> once(List<String> values) {
+    boolean[] used = {false};
+    return () -> {
+      if (used[0]) {
+        throw new IllegalStateException("grouped values iterated twice");
+      }
+      used[0] = true;
+      return values.iterator();
+    };
+  }
+
+  @Test
+  public void aNodeIsLabelledFromOnePassOverItsRolesWhateverItsDegree() {
+    List<String> root = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      root.add(LabelComponents.CHILD);
+    }
+    assertEquals("a root with 20,000 children", "a", LabelComponents.rootOf("a", once(root), 12));
+    assertEquals("b", LabelComponents.rootOf("q", once(List.of(LabelComponents.PARENT + "b")), 12));
+    List<String> chained = List.of(LabelComponents.PARENT + "b", LabelComponents.CHILD);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> LabelComponents.rootOf("m", once(chained), 12));
+    assertTrue(e.getMessage(), e.getMessage().contains("did not converge in 12 rounds"));
   }
 }
