@@ -39,7 +39,7 @@ import org.apache.beam.sdk.values.WindowingStrategy;
 
 /**
  * {@code GroupByKey}, {@code CoGroupByKey}, {@code Count}, {@code Min} and {@code Distinct} as newsbeam's transforms use
- * them, with one difference on the DirectRunner.
+ * them, with one difference on the DirectRunner and one on Flink.
  *
  * <p>The DirectRunner gives every key of a {@code GroupByKey} its own bundle, and every later step until the
  * next shuffle pays a fixed cost per bundle: DoFn (de)serialisation, ParDo translation, watermark updates.
@@ -49,8 +49,10 @@ import org.apache.beam.sdk.values.WindowingStrategy;
  * ({@link #shards}): a {@code GroupByKey} on a shard number, then the shard's values grouped by the
  * key's encoded bytes in memory, which the DirectRunner holds anyway. The result is the same multimap.
  *
- * <p>Every other runner (Flink, Dataflow, Spark) gets Beam's own transform unchanged, with its combiner
- * lifting and lazily iterated groups.
+ * <p>On Flink, {@code coGroupByKey} reads each key's values once, into memory: Beam's {@code CoGbkResult}
+ * re-reads the grouped values of a key with more than 10,000, and Flink's can be read only once (see
+ * {@link ConstructFn}). Every other transform on Flink, and everything on the other runners (Dataflow, Spark),
+ * is Beam's own, with its combiner lifting and lazily iterated groups.
  */
 public final class Grouping {
   /**
@@ -111,6 +113,11 @@ public final class Grouping {
     return input.getPipeline().getOptions().getRunner().getSimpleName().equals("DirectRunner")
         && w.getWindowFn() instanceof GlobalWindows
         && w.getTrigger() instanceof DefaultTrigger;
+  }
+
+  /** Whether the pipeline runs on the FlinkRunner (its grouped values can be iterated only once). */
+  static boolean onFlink(PCollection<?> input) {
+    return input.getPipeline().getOptions().getRunner().getSimpleName().equals("FlinkRunner");
   }
 
   static final class ByKey<K, V> extends PTransform<PCollection<KV<K, V>>, PCollection<KV<K, Iterable<V>>>> {
@@ -196,7 +203,9 @@ public final class Grouping {
     @Override
     public PCollection<KV<K, CoGbkResult>> expand(KeyedPCollectionTuple<K> input) {
       List<KeyedPCollectionTuple.TaggedKeyedPCollection<K, ?>> inputs = input.getKeyedCollections();
-      if (inputs.isEmpty() || !shardOnDirectRunner(inputs.get(0).getCollection())) {
+      boolean direct = !inputs.isEmpty() && shardOnDirectRunner(inputs.get(0).getCollection());
+      boolean flink = !inputs.isEmpty() && onFlink(inputs.get(0).getCollection());
+      if (!direct && !flink) {
         return input.apply("CoGroupByKey", CoGroupByKey.create());
       }
       CoGbkResultSchema schema = input.getCoGbkResultSchema();
@@ -214,7 +223,7 @@ public final class Grouping {
       return tables
           .apply("Flatten", Flatten.pCollections())
           .apply("GroupByKey", new ByKey<>())
-          .apply("ConstructCoGbkResult", ParDo.of(new ConstructFn<K>(schema)))
+          .apply("ConstructCoGbkResult", ParDo.of(new ConstructFn<K>(schema, flink)))
           .setCoder(KvCoder.of(input.getKeyCoder(),
               CoGbkResult.CoGbkResultCoder.of(schema, unionCoder)));
     }
@@ -238,16 +247,26 @@ public final class Grouping {
     }
   }
 
+  /**
+   * Builds the {@link CoGbkResult} of a key. Beam's keeps the first 10,000 values in memory and re-reads the grouped
+   * values for the rest, but Flink hands grouped values over only once ("GBK result is not re-iterable" once a key
+   * has more: a story with 12,000 copies failed so). On Flink every value of the key is read into memory in one
+   * pass instead: a join's largest key must fit in the TaskManager's heap.
+   */
   static final class ConstructFn<K> extends DoFn<KV<K, Iterable<RawUnionValue>>, KV<K, CoGbkResult>> {
     private final CoGbkResultSchema schema;
+    private final boolean onePass;
 
-    ConstructFn(CoGbkResultSchema schema) {
+    ConstructFn(CoGbkResultSchema schema, boolean onePass) {
       this.schema = schema;
+      this.onePass = onePass;
     }
 
     @ProcessElement
     public void process(@Element KV<K, Iterable<RawUnionValue>> kv, OutputReceiver<KV<K, CoGbkResult>> out) {
-      out.output(KV.of(kv.getKey(), new CoGbkResult(schema, kv.getValue())));
+      out.output(KV.of(kv.getKey(), onePass
+          ? new CoGbkResult(schema, kv.getValue(), Integer.MAX_VALUE, 0)
+          : new CoGbkResult(schema, kv.getValue())));
     }
   }
 
