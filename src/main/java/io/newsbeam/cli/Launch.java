@@ -155,8 +155,7 @@ public final class Launch {
       return -1;
     }
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("--input=" + glob + " matches no files: check the path, and quote the glob"
-          + " so that the shell does not expand it");
+      throw new IllegalArgumentException(InputFiles.noMatch(glob));
     }
     long kept = files.stream()
         .filter(md -> !InputFiles.excluded(options.getExcludePattern(), md.resourceId().toString()))

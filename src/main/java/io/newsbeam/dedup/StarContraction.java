@@ -73,19 +73,12 @@ public final class StarContraction {
   public static boolean isStar(Iterable<String> parents, Iterable<String> children) {
     TreeSet<String> p = new TreeSet<>();
     parents.forEach(p::add);
-    return p.isEmpty() || (p.size() == 1 && !children.iterator().hasNext());
+    return isStar(p, children.iterator().hasNext());
   }
 
   /** {@link #isStar(Iterable, Iterable)} from a node's distinct parents and whether it has any child. */
   public static boolean isStar(java.util.Set<String> parents, boolean hasChildren) {
     return parents.isEmpty() || (parents.size() == 1 && !hasChildren);
-  }
-
-  /** The component root of a leaf in a finished contraction: its only parent. */
-  public static String rootOf(Iterable<String> parents) {
-    TreeSet<String> p = new TreeSet<>();
-    parents.forEach(p::add);
-    return p.first();
   }
 
   /** Result of an in-memory run: node → smallest node of its component, and the rounds it took. */

@@ -85,8 +85,7 @@ public final class ReadRawDocuments extends PTransform<PBegin, WithRejects<RawDo
     public void process(@Element String glob, OutputReceiver<MatchResult.Metadata> out) throws IOException {
       MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.DISALLOW);
       if (match.status() == MatchResult.Status.NOT_FOUND) {
-        throw new FileNotFoundException("--input=" + glob + " matches no files: check the path, and quote the glob"
-            + " so that the shell does not expand it");
+        throw new FileNotFoundException(InputFiles.noMatch(glob));
       }
       for (MatchResult.Metadata m : match.metadata()) {
         out.output(m);

@@ -126,7 +126,7 @@ public final class PeerExtractors {
     return a == null ? null : a.getBody().toString();
   }
 
-  private static List<String> strings(JsonNode array) {
+  static List<String> strings(JsonNode array) {
     List<String> out = new ArrayList<>();
     if (array != null) {
       array.forEach(n -> out.add(n.asText()));

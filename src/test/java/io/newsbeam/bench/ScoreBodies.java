@@ -7,9 +7,7 @@ import io.newsbeam.testing.Paths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,19 +45,11 @@ public final class ScoreBodies {
       if (body == null) {
         failed++;
       }
-      s.add(body, strings(row.get("with")), strings(row.get("without")));
+      s.add(body, PeerExtractors.strings(row.get("with")), PeerExtractors.strings(row.get("without")));
     }
     double p = s.tp() / (double) (s.tp() + s.fp());
     double r = s.tp() / (double) (s.tp() + s.fn());
     System.out.printf(Locale.ROOT, "%-16s precision=%.3f recall=%.3f f1=%.3f failed=%d%n",
         args[0], p, r, 2 * p * r / (p + r), failed);
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    if (array != null) {
-      array.forEach(n -> out.add(n.asText()));
-    }
-    return out;
   }
 }
