@@ -76,63 +76,83 @@ public final class QuoteClusterer {
     List<Mention> ms = new ArrayList<>(input);
     ms.sort(EARLIEST_FIRST);
     int n = ms.size();
-    // A block holds the syndicated copies of its stories, so most statements occur several times word for word:
-    // shingles, embedding and speaker are read once per distinct text (or speaker), and a pair's score, which
-    // depends on nothing else, once per pair of distinct (text, speaker).
+    // A block holds the syndicated copies of its stories, so most statements occur many times word for word. The
+    // copies of one (text, speaker) in different articles are one statement: they would link to each other before
+    // anything else (identical texts score highest), so they join first, and pairs are proposed, scored and
+    // linked between statements, not between copies. Memory and time then grow with the distinct statements of a
+    // block, not with its copies (12,000 copies of an article are 25 statements, not 300,000). A (text, speaker)
+    // that one article holds twice is two statements: an article never quotes one statement twice.
     Map<String, Integer> textIds = new LinkedHashMap<>();
     Map<String, Integer> speakerIds = new HashMap<>(); // HashMap takes the null speaker
     List<Speakers.Speaker> distinctSpeakers = new ArrayList<>();
-    int[] textOf = new int[n];
-    int[] speakerOf = new int[n];
-    List<String> articleIds = new ArrayList<>(n);
+    Map<List<Object>, List<Integer>> statementsOfKey = new HashMap<>();
+    List<Statement> statements = new ArrayList<>();
+    int[] statementOf = new int[n];
     for (int i = 0; i < n; i++) {
       Mention m = ms.get(i);
-      textOf[i] = textIds.computeIfAbsent(m.text(), t -> textIds.size());
-      speakerOf[i] = speakerIds.computeIfAbsent(m.speaker(), s -> {
+      int text = textIds.computeIfAbsent(m.text(), t -> textIds.size());
+      int speaker = speakerIds.computeIfAbsent(m.speaker(), s -> {
         distinctSpeakers.add(Speakers.Speaker.of(s));
         return distinctSpeakers.size() - 1;
       });
-      articleIds.add(m.articleId());
+      List<Integer> same = statementsOfKey.computeIfAbsent(List.of(text, speaker), k -> new ArrayList<>());
+      Statement home = null;
+      for (int s : same) {
+        if (!statements.get(s).articles.contains(m.articleId())) {
+          home = statements.get(s);
+          break;
+        }
+      }
+      if (home == null) {
+        home = new Statement(statements.size(), text, speaker);
+        statements.add(home);
+        same.add(home.id);
+      }
+      home.articles.add(m.articleId());
+      statementOf[i] = home.id;
     }
+    int g = statements.size();
     List<Set<String>> distinctShingles = new ArrayList<>(textIds.size());
     for (String t : textIds.keySet()) {
       distinctShingles.add(Lexical.shingles(t, 3));
     }
-    List<float[]> distinctVectors = n > 1 ? embedder.embed(new ArrayList<>(textIds.keySet())) : List.of();
-    List<Set<String>> shingles = new ArrayList<>(n);
-    List<float[]> vectors = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      shingles.add(distinctShingles.get(textOf[i]));
-      if (n > 1) {
-        vectors.add(distinctVectors.get(textOf[i]));
+    List<float[]> distinctVectors = g > 1 ? embedder.embed(new ArrayList<>(textIds.keySet())) : List.of();
+    // for the candidate pairs: a statement's article, or a key of its own when its copies span several articles
+    List<String> articleKeys = new ArrayList<>(g);
+    List<Set<String>> shingles = new ArrayList<>(g);
+    List<float[]> vectors = new ArrayList<>(g);
+    for (Statement s : statements) {
+      articleKeys.add(s.articles.size() == 1 ? s.articles.iterator().next() : "\n" + s.id);
+      shingles.add(distinctShingles.get(s.text));
+      if (g > 1) {
+        vectors.add(distinctVectors.get(s.text));
       }
     }
     List<double[]> edges = new ArrayList<>();
     Map<ScoreKey, double[]> scores = new HashMap<>();
-    for (long pair : QuoteCandidates.pairs(articleIds, shingles, vectors)) {
-      int i = (int) (pair >>> 32);
-      int j = (int) pair;
+    for (long pair : QuoteCandidates.pairs(articleKeys, shingles, vectors)) {
+      Statement a = statements.get((int) (pair >>> 32));
+      Statement b = statements.get((int) pair);
       double[] scored = scores.computeIfAbsent(
-          new ScoreKey(textOf[i], textOf[j], speakerOf[i], speakerOf[j]),
+          new ScoreKey(a.text, b.text, a.speaker, b.speaker),
           k -> new double[] {
               linkScore(distinctSpeakers.get(k.speakerA()), distinctSpeakers.get(k.speakerB()),
                   distinctShingles.get(k.textA()), distinctShingles.get(k.textB()),
                   distinctVectors.get(k.textA()), distinctVectors.get(k.textB())),
               Lexical.jaccard(distinctShingles.get(k.textA()), distinctShingles.get(k.textB()))});
       if (scored[0] > 0) {
-        edges.add(new double[] {scored[0], scored[1], i, j});
+        edges.add(new double[] {scored[0], scored[1], a.id, b.id});
       }
     }
-    // strongest first; ties: the pair sharing more of both texts, then positions
+    // strongest first; ties: the pair sharing more of both texts, then positions (a statement's is its earliest
+    // copy's, and statements are numbered in that order)
     edges.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : a[1] != b[1] ? Double.compare(b[1], a[1])
         : a[2] != b[2] ? Double.compare(a[2], b[2]) : Double.compare(a[3], b[3]));
-    int[] parent = new int[n];
-    List<Set<String>> articles = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-      Set<String> s = new HashSet<>();
-      s.add(ms.get(i).articleId());
-      articles.add(s);
+    int[] parent = new int[g];
+    List<Set<String>> articles = new ArrayList<>(g);
+    for (Statement s : statements) {
+      parent[s.id] = s.id;
+      articles.add(s.articles);
     }
     for (double[] e : edges) {
       int a = find(parent, (int) e[2]);
@@ -155,13 +175,27 @@ public final class QuoteClusterer {
     }
     Map<Integer, List<Mention>> groups = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ms.get(i));
+      groups.computeIfAbsent(find(parent, statementOf[i]), k -> new ArrayList<>()).add(ms.get(i));
     }
     List<Cluster> out = new ArrayList<>();
     for (List<Mention> members : groups.values()) {
       out.add(toCluster(members));
     }
     return out;
+  }
+
+  /** The copies of one (text, speaker), each in a different article; numbered by their earliest copy. */
+  private static final class Statement {
+    final int id;
+    final int text;
+    final int speaker;
+    final Set<String> articles = new HashSet<>();
+
+    Statement(int id, int text, int speaker) {
+      this.id = id;
+      this.text = text;
+      this.speaker = speaker;
+    }
   }
 
   /**

@@ -134,6 +134,44 @@ public class QuoteClustererTest {
   }
 
   @Test
+  public void thousandsOfCopiesAreOneStatementEach() {
+    // One story copied 3,000 times (more statements than a block compares all pairs of) that quotes one sentence
+    // twice, plus a paraphrase in another story: clustering works on the distinct statements, so the copies cost
+    // no candidate pairs, and the repeated sentence still ends in two clusters (one per occurrence).
+    String said = "The more unstable the region, the more our two countries need to cooperate.";
+    String paraphrase = "The more turbulent the region is, the more our two countries must cooperate.";
+    String other = "Talks on the grain corridor will resume next week in Istanbul.";
+    List<Mention> block = new ArrayList<>();
+    int copies = 3_000;
+    for (int copy = 0; copy < copies; copy++) {
+      String id = String.format("copy-%04d", copy);
+      block.add(new Mention(id, 100L + copy, 0, said, "Jon Ruiz"));
+      block.add(new Mention(id, 100L + copy, 1, other, "Ines Kahn"));
+      block.add(new Mention(id, 100L + copy, 2, said, "Jon Ruiz"));
+    }
+    block.add(new Mention("paraphrase", 1L, 0, paraphrase, "Ruiz"));
+    List<Integer> scoredTexts = new ArrayList<>();
+    QuoteClusterer counting = new QuoteClusterer(texts -> {
+      scoredTexts.add(texts.size());
+      return MiniLmEmbedder.shared().embed(texts);
+    });
+    List<Cluster> cs = counting.cluster(block);
+    assertEquals(List.of(3), scoredTexts);
+    assertThat(cs, hasSize(3));
+    Map<String, String> of = clusterOf(cs);
+    for (int copy = 0; copy < copies; copy++) {
+      String id = String.format("copy-%04d", copy);
+      assertEquals(of.get("copy-0000#0"), of.get(id + "#0"));
+      assertEquals(of.get("copy-0000#1"), of.get(id + "#1"));
+      assertEquals(of.get("copy-0000#2"), of.get(id + "#2"));
+    }
+    assertNotEquals(of.get("copy-0000#0"), of.get("copy-0000#2"));
+    // the paraphrase (published first) joins the first occurrence's cluster, which it claims as earliest member
+    assertEquals(of.get("paraphrase#0"), of.get("copy-0000#0"));
+    assertEquals(QuoteClusterer.clusterId(block.get(block.size() - 1)), of.get("copy-0000#0"));
+  }
+
+  @Test
   public void clustersAndIdsDoNotDependOnInputOrder() {
     List<Mention> ms = new ArrayList<>(List.of(
         new Mention("a", 5L, 0, "Prices for fertiliser remain far too high for small farms.", "Fischer"),
