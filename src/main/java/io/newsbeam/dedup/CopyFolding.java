@@ -22,11 +22,19 @@ public final class CopyFolding {
           .thenComparing(Comparator.comparingInt(Article::getWordCount).reversed())
           .thenComparing(Article::getArticleId);
 
+  /**
+   * Most copies a canonical record lists in {@code copies} ({@code copy_count} counts them all, and every copy
+   * names its canonical in {@code duplicate_of}): a record must not grow with the syndication of its story, or a
+   * story copied ten thousand times no longer fits a runner's sort buffer (Flink's is well under a megabyte on a
+   * small TaskManager) or a warehouse row comfortably.
+   */
+  public static final int MAX_LISTED_COPIES = 1_000;
+
   /** How a member joined its group: method and similarity to the canonical record. */
   public record Evidence(String method, double similarity) {}
 
   /**
-   * Returns the canonical record (with {@code copies} listed) followed by the duplicates (with {@code
+   * Returns the canonical record (with {@code copy_count} set and the first {@link #MAX_LISTED_COPIES} copies listed) followed by the duplicates (with {@code
    * duplicate_of}, method and similarity set). {@code evidence} maps article_id to how it matched; members
    * missing from it are exact copies.
    */
@@ -42,17 +50,20 @@ public final class CopyFolding {
       if (copy.getContentHash().equals(canonical.getContentHash())) {
         e = new Evidence("exact", 1.0);
       }
-      copies.add(CopyRef.newBuilder()
-          .setArticleId(copy.getArticleId())
-          .setSourceUri(copy.getSourceUri())
-          .setSite(copy.getSite())
-          .setMethod(e.method())
-          .setSimilarity(e.similarity())
-          .build());
+      if (copies.size() < MAX_LISTED_COPIES) {
+        copies.add(CopyRef.newBuilder()
+            .setArticleId(copy.getArticleId())
+            .setSourceUri(copy.getSourceUri())
+            .setSite(copy.getSite())
+            .setMethod(e.method())
+            .setSimilarity(e.similarity())
+            .build());
+      }
       duplicates.add(Article.newBuilder(copy)
           .setDuplicateOf(canonical.getArticleId())
           .setDuplicateMethod(e.method())
           .setDuplicateSimilarity(e.similarity())
+          .setCopyCount(0)
           .setCopies(List.of())
           .build());
     }
@@ -60,6 +71,7 @@ public final class CopyFolding {
         .setDuplicateOf(null)
         .setDuplicateMethod(null)
         .setDuplicateSimilarity(null)
+        .setCopyCount(sorted.size() - 1)
         .setCopies(copies)
         .build());
     out.addAll(duplicates);

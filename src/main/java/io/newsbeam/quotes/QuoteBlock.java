@@ -18,6 +18,13 @@ import java.util.TreeSet;
  * cluster. Plain Java (works on the Avro records); the Beam step only groups articles into blocks.
  */
 public final class QuoteBlock {
+  /**
+   * Most quotations a quote cluster lists in {@code members} ({@code member_count} counts them all; every
+   * quotation names its cluster in the article's {@code quotes}): a statement of a story copied thousands of
+   * times would otherwise make a record of megabytes.
+   */
+  public static final int MAX_LISTED_MEMBERS = 1_000;
+
   private final QuoteExtractor extractor;
   private final QuoteClusterer clusterer;
 
@@ -52,12 +59,14 @@ public final class QuoteBlock {
       TreeSet<String> events = new TreeSet<>();
       for (QuoteClusterer.Mention m : c.members()) {
         clusterOf.put(m.articleId() + "#" + m.index(), c.id());
-        members.add(QuoteMember.newBuilder()
-            .setArticleId(m.articleId())
-            .setText(m.text())
-            .setSpeaker(m.speaker())
-            .setPublishedAt(Times.instant(m.publishedAt()))
-            .build());
+        if (members.size() < MAX_LISTED_MEMBERS) {
+          members.add(QuoteMember.newBuilder()
+              .setArticleId(m.articleId())
+              .setText(m.text())
+              .setSpeaker(m.speaker())
+              .setPublishedAt(Times.instant(m.publishedAt()))
+              .build());
+        }
         String event = eventOf.get(m.articleId());
         if (event != null) {
           events.add(event);
@@ -68,7 +77,7 @@ public final class QuoteBlock {
           .setText(c.text())
           .setSpeaker(c.speaker())
           .setFirstSeen(Times.instant(c.firstSeen()))
-          .setMemberCount(members.size())
+          .setMemberCount(c.members().size())
           .setMembers(members)
           .setEventIds(new ArrayList<>(events))
           .build());

@@ -126,7 +126,8 @@ public final class RunReport {
       if (copies.isEmpty()) {
         continue;
       }
-      int size = copies.size() + 1;
+      // copies lists at most the first 1,000 (CopyFolding.MAX_LISTED_COPIES); copy_count counts them all
+      int size = Math.max(copies.size(), intOf(a, "copy_count")) + 1;
       histogram.merge(size, 1, Integer::sum);
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("canonical_article_id", str(a, "article_id"));
