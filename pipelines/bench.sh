@@ -6,6 +6,8 @@
 #   pipelines/bench.sh run N [direct|flink] [options]  end-to-end docs/s, MB/s, peak memory on a generated corpus
 #                                                   (NEWSBEAM_BENCH_COPIES=C: on the corpus generated with COPIES=C)
 #   pipelines/bench.sh dedup N [beam|library] [SEED]   dedup step on N generated syndicated documents (DedupScaleBench)
+#   pipelines/bench.sh parse DIR [N [THREADS [process|none [ROUNDS]]]]  extraction alone on the first N files of DIR,
+#                                                   in child JVMs (process) or in this one (none): docs/s per round
 #   pipelines/bench.sh events N [TXT_DIR]           event grouping time on N documents generated from the ECB+ dev texts
 #   pipelines/bench.sh peers [ROUNDS] [WARMUPS] [--node]  newsbeam vs Tika+boilerpipe vs Readability4J on the dev pages:
 #                                                   F1 and pages/s; --node: then Mozilla's Readability on Node (jsdom;
@@ -53,6 +55,11 @@ case "$cmd" in
     exec java ${NEWSBEAM_JAVA_OPTS:--Xmx8g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
       io.newsbeam.bench.DedupScaleBench "$@"
     ;;
+  parse)
+    (cd "$here" && mvn -q -B -DskipTests test-compile)
+    exec java ${NEWSBEAM_JAVA_OPTS:--Xmx2g} -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/test-classpath.txt")" \
+      io.newsbeam.bench.ParseThroughput "$@"
+    ;;
   events)
     (cd "$here" && mvn -q -B -DskipTests test-compile)
     # 100k documents need about 5 GB (signals and vectors of every article are held in memory)
@@ -85,6 +92,6 @@ case "$cmd" in
       "$(echo "$ours / $theirs" | bc -l)" "$ours" "$theirs"
     ;;
   *)
-    sed -n '2,13p' "$0"
+    sed -n '2,15p' "$0"
     ;;
 esac
