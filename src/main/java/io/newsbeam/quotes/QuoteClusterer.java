@@ -85,7 +85,7 @@ public final class QuoteClusterer {
     Map<String, Integer> textIds = new LinkedHashMap<>();
     Map<String, Integer> speakerIds = new HashMap<>(); // HashMap takes the null speaker
     List<Speakers.Speaker> distinctSpeakers = new ArrayList<>();
-    Map<List<Object>, List<Integer>> statementsOfKey = new HashMap<>();
+    Map<Long, List<Integer>> statementsOfKey = new HashMap<>(); // (text, speaker) → its statements
     List<Statement> statements = new ArrayList<>();
     int[] statementOf = new int[n];
     for (int i = 0; i < n; i++) {
@@ -95,7 +95,7 @@ public final class QuoteClusterer {
         distinctSpeakers.add(Speakers.Speaker.of(s));
         return distinctSpeakers.size() - 1;
       });
-      List<Integer> same = statementsOfKey.computeIfAbsent(List.of(text, speaker), k -> new ArrayList<>());
+      List<Integer> same = statementsOfKey.computeIfAbsent((long) text << 32 | speaker, k -> new ArrayList<>());
       Statement home = null;
       for (int s : same) {
         if (!statements.get(s).articles.contains(m.articleId())) {

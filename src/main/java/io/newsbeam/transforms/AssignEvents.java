@@ -29,7 +29,6 @@ import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -105,8 +104,8 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
             .apply("CountFeatures", Grouping.countPerElement())
             .apply("SeenTwice", Filter.by((KV<String, Long> kv) -> kv.getValue() >= 2))
             .apply("AsMap", View.asMap());
-    PCollectionView<Long> docs = PublishManifest.ones(canonical, "Articles")
-        .apply("CountArticles", Sum.longsGlobally()).apply("AsSingleton", View.asSingleton());
+    PCollectionView<Long> docs =
+        canonical.apply("CountArticles", Grouping.countGlobally()).apply("AsSingleton", View.asSingleton());
     PCollection<EventVector> vectors =
         signals.apply("Vectorize", ParDo.of(new VectorizeFn(df, docs, params)).withSideInputs(df, docs))
             .setCoder(SerializableCoder.of(EventVector.class));

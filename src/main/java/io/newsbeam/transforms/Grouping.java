@@ -19,10 +19,12 @@ import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGbkResultSchema;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -35,6 +37,7 @@ import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.values.WindowingStrategy;
 
 /**
@@ -90,6 +93,15 @@ public final class Grouping {
   /** {@code Count.perElement()}. */
   public static <T> PTransform<PCollection<T>, PCollection<KV<T, Long>>> countPerElement() {
     return new CountPerElement<>();
+  }
+
+  /**
+   * {@code Count.globally()}, as a sum of a 1 per element: Beam's count hands the elements themselves to the
+   * combiner, which Flink sorts, and a record larger than its sort buffer (a canonical article of a story copied
+   * thousands of times, on a small TaskManager) fails there. Same count on every runner.
+   */
+  public static PTransform<PCollection<?>, PCollection<Long>> countGlobally() {
+    return new CountGlobally();
   }
 
   /** {@code Distinct.create()}. */
@@ -280,6 +292,15 @@ public final class Grouping {
       return input.apply("GroupByKey", new ByKey<>())
           .apply("CountValues", ParDo.of(new CountValuesFn<K, V>()))
           .setCoder(KvCoder.of(keyCoder, VarLongCoder.of()));
+    }
+  }
+
+  static final class CountGlobally extends PTransform<PCollection<?>, PCollection<Long>> {
+    @Override
+    public PCollection<Long> expand(PCollection<?> input) {
+      return input
+          .apply("Ones", MapElements.into(TypeDescriptors.longs()).via((Object x) -> 1L))
+          .apply("Sum", Sum.longsGlobally());
     }
   }
 

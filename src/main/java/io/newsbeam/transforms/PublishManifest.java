@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -59,24 +58,14 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
     return this;
   }
 
-  /**
-   * A 1 for each element: the count is a sum of these. Counting the records themselves would sort them in Flink's
-   * combiner, and a canonical article that lists thousands of copies is larger than its sort buffer there.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static PCollection<Long> ones(PCollection<?> collection, String name) {
-    return ((PCollection<Object>) (PCollection) collection)
-        .apply("Ones " + name, MapElements.into(TypeDescriptors.longs()).via((Object x) -> 1L));
-  }
-
   @Override
   public PDone expand(PCollection<String> writtenFiles) {
     PCollectionList<KV<String, Long>> counts = PCollectionList.empty(writtenFiles.getPipeline());
     for (Map.Entry<String, PCollection<?>> e : counted.entrySet()) {
       String table = e.getKey().replaceFirst("#\\d+$", "");
       counts = counts.and(
-          ones(e.getValue(), e.getKey())
-              .apply("Count " + e.getKey(), Sum.longsGlobally())
+          e.getValue()
+              .apply("Count " + e.getKey(), Grouping.countGlobally())
               .apply("Name " + e.getKey(),
                   MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
                       .via((Long n) -> KV.of(table, n))));
