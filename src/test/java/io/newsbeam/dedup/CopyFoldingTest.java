@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.CopyRef;
+import io.newsbeam.testing.TestArticles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,16 +19,7 @@ import org.junit.Test;
 
 public class CopyFoldingTest {
   private static Article article(String id, long publishedDay, String body) {
-    return Article.newBuilder()
-        .setArticleId(id)
-        .setSourceUri("mem://" + id)
-        .setContentType("text/plain")
-        .setBody(body)
-        .setEventId("")
-        .setContentHash(Integer.toHexString(body.hashCode()))
-        .setWordCount(body.split(" ").length)
-        .setPublishedAt(Instant.parse("2024-04-01T00:00:00Z").plusSeconds(publishedDay * 86_400))
-        .build();
+    return TestArticles.article(id, "Storm", body, Instant.parse("2024-04-01T00:00:00Z").plusSeconds(publishedDay * 86_400));
   }
 
   @Test
