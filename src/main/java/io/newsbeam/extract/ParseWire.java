@@ -14,9 +14,10 @@ import java.util.List;
 import org.apache.tika.metadata.Metadata;
 
 /**
- * The byte protocol between the worker and a parse child JVM: one request (extractor kind, text limit, name,
- * bytes), one answer (a {@link DocumentExtractor.Parsed} or a reject). Plain data, no Java serialization, so
- * class loaders of the runner do not matter.
+ * The byte protocol between the worker and a parse child JVM: requests (id, extractor kind, text limit, name,
+ * bytes) and answers framed by the request's id (a {@link DocumentExtractor.Parsed} or a reject), so that several
+ * parses can be in flight in one child and answer in any order. Plain data, no Java serialization, so class
+ * loaders of the runner do not matter.
  */
 final class ParseWire {
   private ParseWire() {}
@@ -26,10 +27,14 @@ final class ParseWire {
   static final byte PARSED = 0;
   static final byte REJECTED = 1;
 
-  record Request(ExtractorKind kind, int maxTextChars, long timeoutMillis, String sourceUri, byte[] bytes) {}
+  record Request(int id, ExtractorKind kind, int maxTextChars, long timeoutMillis, String sourceUri, byte[] bytes) {}
+
+  /** One answer as it crosses the pipe: the request's id and the encoded answer ({@link #readAnswer}). */
+  record Frame(int id, byte[] answer) {}
 
   static void writeRequest(DataOutputStream out, Request r) throws IOException {
     out.writeInt(REQUEST);
+    out.writeInt(r.id());
     writeString(out, r.kind().name());
     out.writeInt(r.maxTextChars());
     out.writeLong(r.timeoutMillis());
@@ -50,13 +55,30 @@ final class ParseWire {
     if (magic != REQUEST) {
       throw new IOException("not a parse request: " + Integer.toHexString(magic));
     }
+    int id = in.readInt();
     ExtractorKind kind = ExtractorKind.valueOf(readString(in));
     int maxTextChars = in.readInt();
     long timeout = in.readLong();
     String uri = readString(in);
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
-    return new Request(kind, maxTextChars, timeout, uri, bytes);
+    return new Request(id, kind, maxTextChars, timeout, uri, bytes);
+  }
+
+  /** Writes one framed answer (callers that share {@code out} between threads hold its lock). */
+  static void writeFrame(DataOutputStream out, Frame f) throws IOException {
+    out.writeInt(f.id());
+    out.writeInt(f.answer().length);
+    out.write(f.answer());
+    out.flush();
+  }
+
+  /** Reads one framed answer; throws {@link EOFException} when the child's output has ended. */
+  static Frame readFrame(DataInputStream in) throws IOException {
+    int id = in.readInt();
+    byte[] answer = new byte[in.readInt()];
+    in.readFully(answer);
+    return new Frame(id, answer);
   }
 
   static void writeParsed(DataOutputStream out, DocumentExtractor.Parsed p) throws IOException {

@@ -2,6 +2,7 @@ package io.newsbeam.extract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -13,6 +14,12 @@ import io.newsbeam.errors.RejectedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.Test;
@@ -96,5 +103,56 @@ public class ParseProcessPoolTest {
     assertEquals(here.blocks(), there.blocks());
     assertEquals(here.metadata().get("dc:title"), there.metadata().get("dc:title"));
     assertEquals("Council votes", there.metadata().get("dc:title"));
+  }
+
+  @Test
+  public void aParseInFlightBesideACrashIsParsedAgainAloneAndKept() throws Exception {
+    ParseProcessPool two = new ParseProcessPool(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<DocumentExtractor.Parsed> slow = threads.submit(() ->
+          two.parse(ExtractorKind.TEXT, 100_000, 60_000, "file:///in/slow.xml", resource("parser-sleeps.xml")));
+      while (two.started() == 0) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(1_000); // the slow parse is in the child now, sleeping for four seconds
+      Future<DocumentExtractor.Parsed> crash = threads.submit(() ->
+          two.parse(ExtractorKind.TEXT, 100_000, 60_000, "file:///in/exits.xml", resource("parser-exits-jvm.xml")));
+      try {
+        crash.get(120, TimeUnit.SECONDS);
+        fail("must be rejected");
+      } catch (ExecutionException e) {
+        RejectedException r = (RejectedException) e.getCause();
+        assertEquals(RejectReason.PARSE_ERROR, r.reason());
+        assertThat(r.getMessage(), containsString("alone"));
+      }
+      DocumentExtractor.Parsed kept = slow.get(120, TimeUnit.SECONDS);
+      assertThat(String.join(" ", kept.blocks().get(0)), containsString("takes its time"));
+      assertThat("the slow parse ran again in a fresh child", two.started(), greaterThanOrEqualTo(2));
+    } finally {
+      threads.shutdownNow();
+      two.close();
+    }
+  }
+
+  @Test
+  public void parsesInFlightTogetherAnswerEachTheirOwn() throws Exception {
+    ParseProcessPool two = new ParseProcessPool(2);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<DocumentExtractor.Parsed>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String html = HTML.replace("Council votes", "Council votes " + i);
+        answers.add(threads.submit(() ->
+            two.parse(ExtractorKind.TEXT, 100_000, 30_000, "file:///in/p.html", html.getBytes(StandardCharsets.UTF_8))));
+      }
+      for (int i = 0; i < 40; i++) {
+        assertEquals("Council votes " + i, answers.get(i).get(120, TimeUnit.SECONDS).metadata().get("dc:title"));
+      }
+      assertEquals("one child parses them all", 1, two.started());
+    } finally {
+      threads.shutdownNow();
+      two.close();
+    }
   }
 }
