@@ -2,9 +2,9 @@ package io.newsbeam.extract;
 
 import java.util.Locale;
 
-/** Where Tika runs: in a pool of child JVMs (a parser stuck in a loop is killed) or in the worker JVM. */
+/** Where Tika runs: in a child JVM of the worker (a parser stuck in a loop is killed) or in the worker JVM. */
 public enum ParseIsolation {
-  /** Every parse runs in a child JVM; a parse past the timeout kills and replaces that JVM. */
+  /** Every parse runs in a child JVM ({@link ParseProcessPool}); a parse past the timeout retires or kills it. */
   PROCESS,
   /** Parses run on a thread of the worker JVM; a timeout abandons the thread (it may keep spinning). */
   NONE;
