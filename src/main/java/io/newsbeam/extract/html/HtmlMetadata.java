@@ -129,17 +129,22 @@ final class HtmlMetadata {
 
   // ------------------------------------------------------------------ site
 
-  private static String canonical(String html, Metadata md) {
+  static String canonical(String html, Metadata md) {
     String og = md.get("og:url");
     if (og != null && og.startsWith("http")) {
       return og.strip();
     }
+    // The first match of CANONICAL in the first 200,000 characters, tried only where a "<link" starts: a
+    // case-insensitive search over the whole page was about a twentieth of a page's extraction time.
     int head = Math.min(html.length(), 200_000);
-    Matcher m = CANONICAL.matcher(html.substring(0, head));
-    if (m.find()) {
-      Matcher h = HREF.matcher(m.group());
-      if (h.find() && h.group(1).startsWith("http")) {
-        return h.group(1).strip();
+    Matcher m = CANONICAL.matcher(html);
+    for (int at = html.indexOf('<'); at >= 0 && at < head; at = html.indexOf('<', at + 1)) {
+      if (html.regionMatches(true, at, "<link", 0, 5) && m.region(at, head).lookingAt()) {
+        Matcher h = HREF.matcher(m.group());
+        if (h.find() && h.group(1).startsWith("http")) {
+          return h.group(1).strip();
+        }
+        return null;
       }
     }
     return null;
