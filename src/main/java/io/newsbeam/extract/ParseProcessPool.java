@@ -190,7 +190,7 @@ public final class ParseProcessPool {
   private Child childForWork() {
     synchronized (lock) {
       if (current != null && current.dead) {
-        lostChild(current);
+        stop(current);
         current = null;
       }
       if (current == null) {
@@ -233,17 +233,13 @@ public final class ParseProcessPool {
     }
   }
 
+  /** Stops a child, alive or found dead, once: it counts as killed and its process is destroyed. */
   private void stop(Child child) {
     if (all.remove(child)) {
-      lostChild(child);
+      killed.incrementAndGet();
+      killedProcesses.add(child.process.toHandle());
       child.process.destroyForcibly();
     }
-  }
-
-  private void lostChild(Child child) {
-    killed.incrementAndGet();
-    killedProcesses.add(child.process.toHandle());
-    all.remove(child);
   }
 
   private Child startChild() throws IOException {
