@@ -36,18 +36,18 @@ public final class InputFiles {
     }
   }
 
-  /** The part of a glob before its first wildcard, up to the last '/': ids are relative to it. */
-  /** Whether {@code --excludePattern} (a regular expression found anywhere in the path) drops {@code path}. */
   /** What to say when {@code --input} matches no file (at launch and in the read step). */
   public static String noMatch(String glob) {
     return "--input=" + glob + " matches no files: check the path, and quote the glob so that the shell does not"
         + " expand it";
   }
 
+  /** Whether {@code --excludePattern} (a regular expression found anywhere in the path) drops {@code path}. */
   public static boolean excluded(String pattern, String path) {
     return pattern != null && !pattern.isEmpty() && java.util.regex.Pattern.compile(pattern).matcher(path).find();
   }
 
+  /** The part of a glob before its first wildcard, up to the last '/': ids are relative to it. */
   public static String globBase(String glob) {
     int wildcard = firstWildcard(glob);
     String prefix = wildcard < 0 ? glob : glob.substring(0, wildcard);
