@@ -30,9 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The child JVM that runs {@link ParseChild}: the same extraction code, in a process the worker can kill. One
- * child per worker JVM parses up to {@link #parallelism()} documents at once on threads of its own, so Tika and
- * the extractor are loaded and JIT-compiled once rather than once per parse slot (with one child per slot,
- * parsing ran at about two thirds of its in-JVM speed in a 10,000-document run, most of it warm-up).
+ * child per worker JVM parses documents at once on threads of its own, so Tika and the extractor are loaded and
+ * JIT-compiled once rather than once per parse slot (with one child per slot, parsing ran at about two thirds of
+ * its in-JVM speed in a 10,000-document run, most of it warm-up).
+ *
+ * <p>Up to {@link #inFlight()} parses are in flight at once: half as many again as the child has cores
+ * ({@link #parallelism()}). Each parse waits on a round trip (the request down the pipe, the answer back, the
+ * caller reading it and sending its next file) during which its core would idle; with exactly one parse per
+ * core the child used about 150 % of two cores once the JIT had made parsing fast, and about 185 % with three
+ * parses in flight (docs/PERFORMANCE.md, session 10).
  *
  * <ul>
  *   <li>A parse the child's own timer gives up on (a parser spinning in a tight loop, which no thread interrupt
@@ -60,6 +66,7 @@ public final class ParseProcessPool {
   private static final ParseProcessPool SHARED = new ParseProcessPool(defaultParallelism());
 
   private final int parallelism;
+  private final int inFlight;
   private final Semaphore slots;
   private final Object lock = new Object();
   /** The child that takes new work; null when none is running. Guarded by {@link #lock}. */
@@ -80,7 +87,8 @@ public final class ParseProcessPool {
 
   ParseProcessPool(int parallelism) {
     this.parallelism = parallelism;
-    this.slots = new Semaphore(parallelism, true);
+    this.inFlight = parallelism + (parallelism + 1) / 2;
+    this.slots = new Semaphore(inFlight, true);
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "newsbeam-parse-children-stop"));
   }
 
@@ -88,7 +96,7 @@ public final class ParseProcessPool {
     return SHARED;
   }
 
-  /** Parses in flight at once: {@code -Dnewsbeam.parseChildren}, else the number of cores (at least 2). */
+  /** The child's cores: {@code -Dnewsbeam.parseChildren}, else the number of cores (at least 2). */
   static int defaultParallelism() {
     String p = System.getProperty("newsbeam.parseChildren");
     if (p != null) {
@@ -97,9 +105,14 @@ public final class ParseProcessPool {
     return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
-  /** How many parses may be in flight at once. */
+  /** How many cores the child's parses are meant to keep busy (its heap is this many gigabytes). */
   public int parallelism() {
     return parallelism;
+  }
+
+  /** How many parses may be in flight at once: half as many again as {@link #parallelism()}, rounded up. */
+  public int inFlight() {
+    return inFlight;
   }
 
   /** Child JVMs started so far (a killed child is replaced by a new one). */
@@ -131,7 +144,7 @@ public final class ParseProcessPool {
     } finally {
       slots.release(1);
     }
-    acquire(parallelism);
+    acquire(inFlight);
     try {
       return attempt(request);
     } catch (ChildDied died) {
@@ -139,7 +152,7 @@ public final class ParseProcessPool {
           "the parse process died (" + died.getMessage() + ") while parsing this file alone: the parser ran"
               + " out of memory or crashed", died);
     } finally {
-      slots.release(parallelism);
+      slots.release(inFlight);
     }
   }
 

@@ -5,13 +5,21 @@ import io.newsbeam.extract.Dates;
 import io.newsbeam.extract.DocumentExtractor;
 import io.newsbeam.extract.ExtractionLimits;
 import io.newsbeam.extract.ExtractorKind;
+import io.newsbeam.extract.ParseIsolation;
+import io.newsbeam.extract.ParseProcessPool;
 import io.newsbeam.extract.TikaMetadata;
 import io.newsbeam.extract.html.HtmlArticle;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.Reject;
 import io.newsbeam.text.Times;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -19,10 +27,12 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.joda.time.Instant;
 
 /**
  * Parses each document with Tika (type detection, text, metadata; HTML main content through the boilerpipe
@@ -95,36 +105,113 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
         .build();
   }
 
+  /**
+   * Parses each document into a draft or a reject. With {@link ParseIsolation#PROCESS} it keeps several parses in
+   * flight ({@link ParseProcessPool#inFlight()}) on threads of its own and outputs each outcome, in the order the
+   * documents came, once it is ready (at the latest when the bundle finishes): one parse per worker thread left
+   * the parse child's cores idle while each answer travelled back. Metrics are counted on the bundle's thread.
+   */
   static final class ExtractFn extends DoFn<RawDocument, Article> {
     private final ExtractionLimits limits;
     private final ExtractorKind kind;
     private final Counter extracted = Metrics.counter("newsbeam.extract", "documents");
     private final Distribution chars = Metrics.distribution("newsbeam.extract", "text_chars");
     private transient DocumentExtractor extractor;
+    /** Parses in flight (process isolation only), oldest first; null when parsing happens on the caller. */
+    private transient ExecutorService parsing;
+    private transient int ahead;
+    private transient ArrayDeque<Pending> pending;
 
     ExtractFn(ExtractionLimits limits, ExtractorKind kind) {
       this.limits = limits;
       this.kind = kind;
     }
 
+    /** One document's outcome: a draft or a reject. */
+    record Outcome(Article draft, Reject reject) {}
+
+    /** A parse in flight, with where its outcome goes. */
+    record Pending(Future<Outcome> outcome, Instant timestamp, BoundedWindow window) {}
+
     @Setup
     public void setup() {
       extractor = new DocumentExtractor(limits, kind);
+      if (limits.isolation() == ParseIsolation.PROCESS) {
+        ahead = ParseProcessPool.shared().inFlight();
+        parsing = Executors.newFixedThreadPool(ahead, r -> {
+          Thread t = new Thread(r, "newsbeam-extract");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+    }
+
+    @StartBundle
+    public void startBundle() {
+      pending = new ArrayDeque<>();
     }
 
     @ProcessElement
-    public void process(@Element RawDocument doc, MultiOutputReceiver out) {
-      DocumentExtractor.Parsed parsed;
-      try {
-        parsed = extractor.parse(doc.sourceUri(), doc.bytes());
-      } catch (RejectedException e) {
-        out.get(REJECTS).output(Rejects.of(doc.sourceUri(), "extract", e.reason(), e.getMessage(), doc.bytes().length));
+    public void process(@Element RawDocument doc, @Timestamp Instant timestamp, BoundedWindow window,
+        MultiOutputReceiver out) {
+      if (parsing == null) {
+        emit(outcome(doc), out.get(DRAFTS)::output, out.get(REJECTS)::output);
         return;
       }
-      Article draft = draft(doc.articleId(), doc.sourceUri(), doc.bytes().length, parsed);
-      chars.update(draft.getBody().length());
+      pending.add(new Pending(parsing.submit(() -> outcome(doc)), timestamp, window));
+      while (!pending.isEmpty() && (pending.size() > ahead || pending.peek().outcome().isDone())) {
+        emit(await(pending.poll()), out.get(DRAFTS)::output, out.get(REJECTS)::output);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      while (pending != null && !pending.isEmpty()) {
+        Pending p = pending.poll();
+        emit(await(p), d -> c.output(DRAFTS, d, p.timestamp(), p.window()),
+            r -> c.output(REJECTS, r, p.timestamp(), p.window()));
+      }
+    }
+
+    @Teardown
+    public void teardown() {
+      if (parsing != null) {
+        parsing.shutdownNow();
+      }
+    }
+
+    private Outcome outcome(RawDocument doc) {
+      try {
+        DocumentExtractor.Parsed parsed = extractor.parse(doc.sourceUri(), doc.bytes());
+        return new Outcome(draft(doc.articleId(), doc.sourceUri(), doc.bytes().length, parsed), null);
+      } catch (RejectedException e) {
+        return new Outcome(null,
+            Rejects.of(doc.sourceUri(), "extract", e.reason(), e.getMessage(), doc.bytes().length));
+      }
+    }
+
+    private static Outcome await(Pending p) {
+      try {
+        return p.outcome().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a parse", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException("parsing failed", e.getCause());
+      }
+    }
+
+    private void emit(Outcome o, Consumer<Article> drafts, Consumer<Reject> rejects) {
+      if (o.reject() != null) {
+        rejects.accept(o.reject());
+        return;
+      }
+      chars.update(o.draft().getBody().length());
       extracted.inc();
-      out.get(DRAFTS).output(draft);
+      drafts.accept(o.draft());
     }
   }
 }
