@@ -2,6 +2,7 @@ package io.newsbeam.dedup;
 
 import io.newsbeam.schema.Article;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,10 +26,14 @@ public final class ComponentFolding {
     Article canonical = sorted.get(0);
     DocFeatures c = DocFeatures.of(canonical);
     Map<String, CopyFolding.Evidence> evidence = new TreeMap<>();
+    // The similarity reads the bodies' shingles alone: copies with one body (a wire copy that several sites
+    // carry unchanged) are shingled and compared once.
+    Map<String, Double> similarityOfBody = new HashMap<>();
     for (Article copy : sorted.subList(1, sorted.size())) {
       if (!copy.getContentHash().equals(canonical.getContentHash())) {
-        evidence.put(copy.getArticleId(),
-            new CopyFolding.Evidence("minhash", DuplicateVerifier.similarity(c, DocFeatures.of(copy))));
+        double similarity = similarityOfBody.computeIfAbsent(copy.getBody(),
+            body -> DuplicateVerifier.similarity(c, DocFeatures.of(copy)));
+        evidence.put(copy.getArticleId(), new CopyFolding.Evidence("minhash", similarity));
       }
     }
     return CopyFolding.fold(sorted, evidence);
