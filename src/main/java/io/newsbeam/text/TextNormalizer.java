@@ -12,24 +12,43 @@ public final class TextNormalizer {
   /** Lowercase, NFKC, typographic quotes and dashes folded, punctuation dropped, whitespace collapsed. */
   public static String normalize(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    StringBuilder out = new StringBuilder(s.length());
+    // One pass into a char array (a StringBuilder's per-character checks were most of this method's time): a
+    // letter or digit is kept (both halves of a surrogate pair), any other run becomes one space.
+    int n = s.length();
+    char[] out = new char[n];
+    int len = 0;
     boolean space = true;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        out.appendCodePoint(cp);
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      boolean keep;
+      if (ch < 0x80) {
+        keep = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
+      } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isLetterOrDigit(Character.toCodePoint(ch, s.charAt(i + 1)))) {
+          out[len++] = ch;
+          out[len++] = s.charAt(i + 1);
+          space = false;
+        } else if (!space) {
+          out[len++] = ' ';
+          space = true;
+        }
+        i++;
+        continue;
+      } else {
+        keep = Character.isLetterOrDigit(ch);
+      }
+      if (keep) {
+        out[len++] = ch;
         space = false;
       } else if (!space) {
-        out.append(' ');
+        out[len++] = ' ';
         space = true;
       }
     }
-    int len = out.length();
-    if (len > 0 && out.charAt(len - 1) == ' ') {
-      out.setLength(len - 1);
+    if (len > 0 && out[len - 1] == ' ') {
+      len--;
     }
-    return out.toString();
+    return new String(out, 0, len);
   }
 
   /** Word tokens of the normalised text. */
