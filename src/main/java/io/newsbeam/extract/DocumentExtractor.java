@@ -242,6 +242,13 @@ public final class DocumentExtractor {
     }
   }
 
+  /**
+   * How much of a text the language detector reads. Its cost grows with the text (it lists every 1- to 3-gram);
+   * on the 4,264 distinct bodies of the 10,000-document bench corpus the first 1,000, 1,500, 2,000 and 3,000
+   * characters each gave the same language as the first 5,000, and 2,000 took two thirds of the time.
+   */
+  static final int LANGUAGE_CHARS = 2_000;
+
   /** Language of a text (ISO 639-1), or null when the detector is not confident. */
   public static String detectLanguage(String text) {
     if (text.length() < 20) {
@@ -250,7 +257,7 @@ public final class DocumentExtractor {
     LanguageDetector detector = LanguageDetectors.borrow();
     try {
       detector.reset();
-      detector.addText(text.length() > 5000 ? text.substring(0, 5000) : text);
+      detector.addText(text.length() > LANGUAGE_CHARS ? text.substring(0, LANGUAGE_CHARS) : text);
       LanguageResult result = detector.detect();
       return result.isUnknown() ? null : result.getLanguage();
     } finally {
