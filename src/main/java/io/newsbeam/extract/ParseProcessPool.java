@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>The child starts lazily and ends with the worker (shutdown hook) or when its stdin closes. Its heap is
- * {@code -Dnewsbeam.parseChildHeap} (default 1g per parse slot); its classpath is this JVM's plus the jar that
+ * {@code -Dnewsbeam.parseChildHeap} (default 1g per core it keeps busy); its classpath is this JVM's plus the jar that
  * holds this class (so it also works under a runner's user class loader with a shaded jar).
  */
 public final class ParseProcessPool {

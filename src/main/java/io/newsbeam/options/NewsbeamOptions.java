@@ -77,7 +77,7 @@ public interface NewsbeamOptions extends PipelineOptions {
 
   void setMaxExpansionRatio(int value);
 
-  @Description("Where Tika parses: process (in a child JVM of the worker, one parse per core at once; a parse past"
+  @Description("Where Tika parses: process (in a child JVM of the worker, about one and a half parses per core in flight; a parse past"
       + " --parseTimeoutSeconds retires or kills the child, so a parser stuck in a loop never stalls the worker) or none (in the worker JVM; a stuck parser"
       + " keeps a thread spinning).")
   @Default.String("process")
