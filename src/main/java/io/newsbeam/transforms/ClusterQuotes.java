@@ -55,7 +55,8 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
     PCollection<Article> marked = all.apply("MarkRepeatedParagraphs", new MarkRepeatedParagraphs());
     PCollectionTuple quoted =
         marked
-            .apply("KeyByEvent", WithKeys.of(Article::getEventId).withKeyType(TypeDescriptors.strings()))
+            .apply("KeyByEvent",
+                WithKeys.of((Article a) -> Grouping.sortableKey(a.getEventId())).withKeyType(TypeDescriptors.strings()))
             .apply("GroupEvents", Grouping.byKey())
             .apply("ClusterEventQuotes",
                 ParDo.of(new ClusterFn()).withOutputTags(AssignEvents.ARTICLES,

@@ -81,7 +81,8 @@ public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCo
 
   private PCollection<String> writePartitioned(String name, PCollection<Article> records, String table) {
     return records
-        .apply(name + "ByEvent", WithKeys.of(WriteEventPartitions::eventOf).withKeyType(TypeDescriptors.strings()))
+        .apply(name + "ByEvent",
+            WithKeys.of((Article a) -> Grouping.sortableKey(eventOf(a))).withKeyType(TypeDescriptors.strings()))
         .apply(name + "GroupEvents", Grouping.byKey())
         .apply(name, ParDo.of(new WritePartitionFn(output + "/" + table)))
         .setCoder(StringUtf8Coder.of());
@@ -109,7 +110,7 @@ public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCo
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<Article>> event, OutputReceiver<String> out) throws IOException {
-      String file = partitionFile(tableDir, event.getKey());
+      String file = partitionFile(tableDir, Grouping.idOf(event.getKey()));
       try (DataFileWriter<Article> writer = new DataFileWriter<>(new SpecificDatumWriter<>(Article.class))) {
         writer.setCodec(CodecFactory.snappyCodec());
         writer.create(Article.getClassSchema(),

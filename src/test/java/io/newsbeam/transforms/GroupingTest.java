@@ -1,5 +1,7 @@
 package io.newsbeam.transforms;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
@@ -62,6 +64,20 @@ public class GroupingTest {
     List<KV<String, String>> out = new ArrayList<>();
     m.forEach((k, v) -> out.add(KV.of(k, v)));
     return out;
+  }
+
+  @Test
+  public void sortableKeysSpreadSharedPrefixesAndGiveTheIdBack() {
+    List<String> ids = List.of("2013-09-14-queens-8256e0a6", "2013-09-14-queens-8256e0a7", "undated-surrey-13a9cfe0",
+        "undated-surrey-13a9cfe1", "a:b:c", "");
+    java.util.Set<String> prefixes = new java.util.HashSet<>();
+    for (String id : ids) {
+      String key = Grouping.sortableKey(id);
+      assertEquals(id, Grouping.idOf(key));
+      prefixes.add(key.substring(0, 8));
+    }
+    assertEquals("ids that share their first characters get different leading bytes", ids.size(), prefixes.size());
+    assertNotEquals(Grouping.sortableKey("x"), Grouping.sortableKey("y"));
   }
 
   @Test
