@@ -8,9 +8,12 @@ import io.newsbeam.text.Times;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Quotes of one block of articles (one event, canonical articles and their copies): extracts the statements of
@@ -36,15 +39,38 @@ public final class QuoteBlock {
   /** The block's articles with quotes (same order as given, sorted by id) and its quote clusters (sorted by id). */
   public record Result(List<Article> articles, List<QuoteCluster> clusters) {}
 
+  /**
+   * Quotes of each distinct body: copies often keep the body word for word. A block with at least this many
+   * distinct bodies is extracted on the common fork-join pool: the largest event is often the last group a run
+   * works on, on one thread while the other cores idle. Each body's quotes depend on that body alone, so the
+   * answer is the same.
+   */
+  static final int PARALLEL_BODIES = 256;
+
+  private Map<String, List<ExtractedQuote>> quotesOfBodies(List<Article> articles) {
+    Set<String> bodies = new LinkedHashSet<>();
+    for (Article a : articles) {
+      bodies.add(a.getBody());
+    }
+    if (bodies.size() < PARALLEL_BODIES) {
+      Map<String, List<ExtractedQuote>> quotes = new HashMap<>();
+      for (String body : bodies) {
+        quotes.put(body, extractor.extract(body));
+      }
+      return quotes;
+    }
+    return bodies.parallelStream().collect(Collectors.toMap(body -> body, extractor::extract));
+  }
+
   public Result annotate(List<Article> block) {
     List<Article> articles = new ArrayList<>(block);
     articles.sort(Comparator.comparing(Article::getArticleId));
     Map<String, List<ExtractedQuote>> quotes = new HashMap<>();
     Map<String, String> eventOf = new HashMap<>();
     List<QuoteClusterer.Mention> mentions = new ArrayList<>();
-    Map<String, List<ExtractedQuote>> quotesOfBody = new HashMap<>(); // copies often keep the body word for word
+    Map<String, List<ExtractedQuote>> quotesOfBody = quotesOfBodies(articles);
     for (Article a : articles) {
-      List<ExtractedQuote> qs = quotesOfBody.computeIfAbsent(a.getBody(), extractor::extract);
+      List<ExtractedQuote> qs = quotesOfBody.get(a.getBody());
       quotes.put(a.getArticleId(), qs);
       eventOf.put(a.getArticleId(), a.getEventId());
       for (int i = 0; i < qs.size(); i++) {

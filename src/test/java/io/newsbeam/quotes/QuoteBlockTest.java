@@ -45,4 +45,34 @@ public class QuoteBlockTest {
       assertEquals(c.getQuoteClusterId(), qs.get(0).getQuoteClusterId());
     }
   }
+
+  @Test
+  public void aBlockOfManyDistinctBodiesGivesEachArticleTheQuotesItHasAlone() {
+    String[] speakers = {"Lena Martens", "Omar Haddad", "the ministry", "Sofia Reyes"};
+    List<Article> block = new ArrayList<>();
+    for (int i = 0; i < QuoteBlock.PARALLEL_BODIES + 44; i++) {
+      String body = "Storm update number " + i + " for the northern coast.\n\n"
+          + "\u201cWe will reopen berth " + i + " once the divers have checked it twice,\u201d "
+          + speakers[i % speakers.length] + " said on Tuesday.\n\n"
+          + "\u201cNobody goes out in boats before pier " + (i % 7) + " is safe again,\u201d the harbour master added.";
+      String id = String.format("doc-%04d", i);
+      block.add(Article.newBuilder()
+          .setArticleId(id).setSourceUri("mem://" + id).setContentType("text/plain").setBody(body)
+          .setEventId("storm").setContentHash("h" + i)
+          .setPublishedAt(Instant.parse("2024-04-01T00:00:00Z").plusSeconds(60L * i))
+          .build());
+    }
+    QuoteBlock quotes = new QuoteBlock(new QuoteExtractor(), new QuoteClusterer(MiniLmEmbedder.shared()));
+    QuoteBlock.Result together = quotes.annotate(block);
+    assertThat(together.articles(), hasSize(block.size()));
+    for (Article a : together.articles()) {
+      Article alone = quotes.annotate(List.of(a)).articles().get(0);
+      assertThat(a.getArticleId(), a.getQuotes(), hasSize(2));
+      for (int q = 0; q < 2; q++) {
+        assertEquals(alone.getQuotes().get(q).getText(), a.getQuotes().get(q).getText());
+        assertEquals(alone.getQuotes().get(q).getSpeaker(), a.getQuotes().get(q).getSpeaker());
+        assertEquals(alone.getQuotes().get(q).getParagraphIndex(), a.getQuotes().get(q).getParagraphIndex());
+      }
+    }
+  }
 }
