@@ -7,9 +7,13 @@ import io.newsbeam.dedup.DuplicateVerifier;
 import io.newsbeam.dedup.ExactCopies;
 import io.newsbeam.dedup.LshBands;
 import io.newsbeam.dedup.MinHash;
+import io.newsbeam.extract.DocumentExtractor;
 import io.newsbeam.schema.Article;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -38,8 +42,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * near-identical copies (re-headlined, trimmed, edited wire copies) are found by MinHash/LSH over word
  * shingles and confirmed by {@link DuplicateVerifier}. Both kinds of links form a graph whose connected
  * components ({@link LabelComponents}) are folded with {@link ComponentFolding}. Outputs canonical articles
- * (listing their copies) and duplicates (pointing to the canonical one). The algorithms live in {@code
- * io.newsbeam.dedup}; this transform only wires them.
+ * (listing their copies) and duplicates (pointing to the canonical one), each with its {@code language}
+ * detected here, once per distinct body of a component. The algorithms live in {@code io.newsbeam.dedup}; this
+ * transform only wires them.
  */
 public final class CollapseDuplicates extends PTransform<PCollection<Article>, PCollectionTuple> {
   public static final TupleTag<Article> CANONICAL = new TupleTag<>() {};
@@ -249,6 +254,10 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
     }
   }
 
+  /**
+   * Folds one component, and detects each member's language, once per distinct body: copies that carry one body
+   * word for word (a wire story several sites ran unchanged) get the same answer from the detector anyway.
+   */
   static final class FoldFn extends DoFn<KV<String, Iterable<Article>>, Article> {
     private final Counter duplicates = Metrics.counter("newsbeam.dedup", "duplicates");
 
@@ -256,7 +265,13 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
     public void process(@Element KV<String, Iterable<Article>> group, MultiOutputReceiver out) {
       List<Article> members = new ArrayList<>();
       group.getValue().forEach(members::add);
-      List<Article> folded = ComponentFolding.fold(members);
+      List<Article> folded = ComponentFolding.fold(members); // new records, this step's own to complete
+      Map<String, Optional<String>> languageOfBody = new HashMap<>();
+      for (Article a : folded) {
+        a.setLanguage(languageOfBody
+            .computeIfAbsent(a.getBody(), body -> Optional.ofNullable(DocumentExtractor.detectLanguage(body)))
+            .orElse(null));
+      }
       out.get(CANONICAL).output(folded.get(0));
       for (Article dup : folded.subList(1, folded.size())) {
         duplicates.inc();

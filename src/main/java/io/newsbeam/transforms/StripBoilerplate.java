@@ -88,6 +88,14 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
    * no body is left. Shared with the CLI and evaluation.
    */
   public static Article clean(Article draft, LineClassifier classifier, Set<String> siteRepeated) {
+    return clean(draft, classifier, siteRepeated, true);
+  }
+
+  /**
+   * Same, leaving {@code language} null unless {@code detectLanguage}: the pipeline detects it after folding
+   * copies, once per distinct body of a story ({@link CollapseDuplicates}).
+   */
+  static Article clean(Article draft, LineClassifier classifier, Set<String> siteRepeated, boolean detectLanguage) {
     CleanText clean =
         classifier.classify(LineClassifier.blocksOf(draft.getBody()), draft.getTitle(), siteRepeated);
     if (clean.body().isEmpty()) {
@@ -105,7 +113,7 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
         .setSubtitle(clean.subtitle())
         .setAuthors(List.copyOf(authors))
         .setPublishedAt(Times.instant(published))
-        .setLanguage(DocumentExtractor.detectLanguage(body))
+        .setLanguage(detectLanguage ? DocumentExtractor.detectLanguage(body) : null)
         .setBody(body)
         .setContentHash(Hashing.sha256Hex(String.join(" ", words)))
         .setWordCount(words.size())
@@ -154,7 +162,7 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
       joined.getValue().getAll(repeatedTag).forEach(repeated::add);
       siteRepeatedLines.inc(repeated.size());
       for (Article draft : joined.getValue().getAll(draftTag)) {
-        Article clean = clean(draft, classifier, repeated);
+        Article clean = clean(draft, classifier, repeated, false);
         if (clean == null) {
           out.get(REJECTS).output(Rejects.of(draft.getSourceUri(), "clean", RejectReason.NO_TEXT,
               "no article text left after removing boilerplate", draft.getSizeBytes()));
