@@ -17,8 +17,10 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The corpus-level half of boilerplate removal: finds, for each draft, the lines that recur across the documents
@@ -47,9 +49,10 @@ public final class FindSiteRepeatedLines
   public PCollection<KV<String, String>> expand(PCollection<Article> drafts) {
     KvCoder<String, String> pairs = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     // (scope + line key) → article id, and (scope + line key) → document key, once per distinct line of a draft
+    PCollectionTuple listed =
+        drafts.apply("ListDistinctLines", ParDo.of(new ListLinesFn()).withOutputTags(LINES, TupleTagList.of(SCOPE_DOCUMENTS)));
     PCollection<KV<String, KV<String, String>>> lines =
-        drafts.apply("ListDistinctLines", ParDo.of(new ListLinesFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), pairs));
+        listed.get(LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), pairs));
 
     PCollection<KV<String, Long>> docsPerLine =
         lines.apply("LineToDocument", ParDo.of(new ProjectFn(false))).setCoder(pairs)
@@ -57,7 +60,7 @@ public final class FindSiteRepeatedLines
             .apply("CountDocumentsPerLine", Grouping.countPerKey());
 
     PCollectionView<Map<String, Long>> docsPerScope =
-        drafts.apply("ScopeToDocument", ParDo.of(new ScopeFn())).setCoder(pairs)
+        listed.get(SCOPE_DOCUMENTS).setCoder(pairs)
             .apply("OncePerScopeDocument", Grouping.distinct())
             .apply("CountDocumentsPerScope", Grouping.countPerKey())
             .apply("AsMap", View.asMap());
@@ -95,13 +98,18 @@ public final class FindSiteRepeatedLines
     return scopedKey.substring(scopedKey.indexOf('\n') + 1);
   }
 
+  private static final TupleTag<KV<String, KV<String, String>>> LINES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, String>> SCOPE_DOCUMENTS = new TupleTag<>() {};
+
+  /** A draft → its distinct lines ({@link #LINES}) and, once, its scope and document key ({@link #SCOPE_DOCUMENTS}). */
   static final class ListLinesFn extends DoFn<Article, KV<String, KV<String, String>>> {
     @ProcessElement
-    public void process(@Element Article draft, OutputReceiver<KV<String, KV<String, String>>> out) {
+    public void process(@Element Article draft, MultiOutputReceiver out) {
       String scope = SiteRepeats.scopeOf(draft.getSite(), draft.getSourceUri());
       String doc = SiteRepeats.documentKey(draft.getBody());
+      out.get(SCOPE_DOCUMENTS).output(KV.of(scope, doc));
       for (String key : SiteRepeats.lineKeysOf(draft.getBody())) {
-        out.output(KV.of(scopedKey(scope, key), KV.of(draft.getArticleId(), doc)));
+        out.get(LINES).output(KV.of(scopedKey(scope, key), KV.of(draft.getArticleId(), doc)));
       }
     }
   }
@@ -116,14 +124,6 @@ public final class FindSiteRepeatedLines
     @ProcessElement
     public void process(@Element KV<String, KV<String, String>> e, OutputReceiver<KV<String, String>> out) {
       out.output(KV.of(e.getKey(), articleId ? e.getValue().getKey() : e.getValue().getValue()));
-    }
-  }
-
-  static final class ScopeFn extends DoFn<Article, KV<String, String>> {
-    @ProcessElement
-    public void process(@Element Article draft, OutputReceiver<KV<String, String>> out) {
-      out.output(KV.of(SiteRepeats.scopeOf(draft.getSite(), draft.getSourceUri()),
-          SiteRepeats.documentKey(draft.getBody())));
     }
   }
 
