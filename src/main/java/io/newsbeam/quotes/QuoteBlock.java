@@ -52,14 +52,8 @@ public final class QuoteBlock {
     for (Article a : articles) {
       bodies.add(a.getBody());
     }
-    if (bodies.size() < PARALLEL_BODIES) {
-      Map<String, List<ExtractedQuote>> quotes = new HashMap<>();
-      for (String body : bodies) {
-        quotes.put(body, extractor.extract(body));
-      }
-      return quotes;
-    }
-    return bodies.parallelStream().collect(Collectors.toMap(body -> body, extractor::extract));
+    return (bodies.size() < PARALLEL_BODIES ? bodies.stream() : bodies.parallelStream())
+        .collect(Collectors.toMap(body -> body, extractor::extract));
   }
 
   public Result annotate(List<Article> block) {

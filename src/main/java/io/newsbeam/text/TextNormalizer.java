@@ -20,29 +20,25 @@ public final class TextNormalizer {
     boolean space = true;
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
       boolean keep;
       if (ch < 0x80) {
         keep = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
-      } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        if (Character.isLetterOrDigit(Character.toCodePoint(ch, s.charAt(i + 1)))) {
-          out[len++] = ch;
-          out[len++] = s.charAt(i + 1);
-          space = false;
-        } else if (!space) {
-          out[len++] = ' ';
-          space = true;
-        }
-        i++;
-        continue;
       } else {
-        keep = Character.isLetterOrDigit(ch);
+        keep = Character.isLetterOrDigit(pair ? Character.toCodePoint(ch, s.charAt(i + 1)) : ch);
       }
       if (keep) {
         out[len++] = ch;
+        if (pair) {
+          out[len++] = s.charAt(i + 1);
+        }
         space = false;
       } else if (!space) {
         out[len++] = ' ';
         space = true;
+      }
+      if (pair) {
+        i++;
       }
     }
     if (len > 0 && out[len - 1] == ' ') {

@@ -83,7 +83,7 @@ public final class Grouping {
 
   /** The id of a {@link #sortableKey}. */
   public static String idOf(String sortableKey) {
-    return sortableKey.substring(9);
+    return sortableKey.substring(sortableKey.indexOf(':') + 1);
   }
 
   /** {@code GroupByKey.create()}. */
