@@ -61,7 +61,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       smallest article id;</li>
  *   <li>{@code KeepPreviousIds} (with {@code --previousEvents}): events holding articles of an earlier run's
  *       event keep its id ({@link PreviousEvents});</li>
- *   <li>{@code LabelArticles} / {@code InheritEvent}: event ids onto articles and their copies.</li>
+ *   <li>{@code JoinEvents} / {@code LabelArticles}: event ids onto articles and their copies, in one join keyed by
+ *       the canonical article's id.</li>
  * </ol>
  */
 public final class AssignEvents extends PTransform<PCollectionTuple, PCollectionTuple> {
@@ -155,26 +156,22 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
     PCollection<KV<String, String>> articleEvent =
         events.apply("MemberIds", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((Event e) -> e.getArticleIds().stream().map(a -> KV.of(a, e.getEventId())).toList()));
+    // One join labels a canonical article and its copies: they are keyed by the canonical's id.
     TupleTag<Article> articleTag = new TupleTag<>() {};
     TupleTag<String> eventTag = new TupleTag<>() {};
-    PCollection<Article> articles =
+    TupleTag<Article> copyTag = new TupleTag<>() {};
+    PCollectionTuple labelled =
         KeyedPCollectionTuple.of(articleTag, canonical.apply("KeyArticles", WithKeys.of(Article::getArticleId).withKeyType(TypeDescriptors.strings())))
             .and(eventTag, articleEvent)
-            .apply("JoinEvents", Grouping.coGroupByKey())
-            .apply("LabelArticles", ParDo.of(new LabelArticleFn(articleTag, eventTag)))
-            .setCoder(AvroCoder.of(Article.class));
-
-    TupleTag<Article> canonicalTag = new TupleTag<>() {};
-    TupleTag<Article> copyTag = new TupleTag<>() {};
-    PCollection<Article> duplicates =
-        KeyedPCollectionTuple.of(canonicalTag,
-                articles.apply("KeyById", WithKeys.of(Article::getArticleId).withKeyType(TypeDescriptors.strings())))
             .and(copyTag,
                 collapsed.get(CollapseDuplicates.DUPLICATES)
                     .apply("KeyByCanonical", WithKeys.of(Article::getDuplicateOf).withKeyType(TypeDescriptors.strings())))
-            .apply("JoinCopies", Grouping.coGroupByKey())
-            .apply("InheritEvent", ParDo.of(new InheritEventFn(canonicalTag, copyTag)))
-            .setCoder(AvroCoder.of(Article.class));
+            .apply("JoinEvents", Grouping.coGroupByKey())
+            .apply("LabelArticles",
+                ParDo.of(new LabelArticlesFn(articleTag, eventTag, copyTag))
+                    .withOutputTags(ARTICLES, TupleTagList.of(DUPLICATES)));
+    PCollection<Article> articles = labelled.get(ARTICLES).setCoder(AvroCoder.of(Article.class));
+    PCollection<Article> duplicates = labelled.get(DUPLICATES).setCoder(AvroCoder.of(Article.class));
     return PCollectionTuple.of(ARTICLES, articles).and(DUPLICATES, duplicates).and(EVENTS, events);
   }
 
@@ -391,45 +388,37 @@ public final class AssignEvents extends PTransform<PCollectionTuple, PCollection
     }
   }
 
-  static final class LabelArticleFn extends DoFn<KV<String, CoGbkResult>, Article> {
+  /**
+   * A canonical article's id → the article and its copies, each with the article's event id. Copies pointing to
+   * no canonical article, or an article without an event, fail the run: the grouping lost something.
+   */
+  static final class LabelArticlesFn extends DoFn<KV<String, CoGbkResult>, Article> {
     private final TupleTag<Article> articleTag;
     private final TupleTag<String> eventTag;
-
-    LabelArticleFn(TupleTag<Article> articleTag, TupleTag<String> eventTag) {
-      this.articleTag = articleTag;
-      this.eventTag = eventTag;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> j, OutputReceiver<Article> out) {
-      String eventId = j.getValue().getOnly(eventTag, null);
-      for (Article a : j.getValue().getAll(articleTag)) {
-        if (eventId == null) {
-          throw new IllegalStateException("article " + a.getArticleId() + " got no event (grouping lost it)");
-        }
-        out.output(Article.newBuilder(a).setEventId(eventId).build());
-      }
-    }
-  }
-
-  static final class InheritEventFn extends DoFn<KV<String, CoGbkResult>, Article> {
-    private final TupleTag<Article> canonicalTag;
     private final TupleTag<Article> copyTag;
 
-    InheritEventFn(TupleTag<Article> canonicalTag, TupleTag<Article> copyTag) {
-      this.canonicalTag = canonicalTag;
+    LabelArticlesFn(TupleTag<Article> articleTag, TupleTag<String> eventTag, TupleTag<Article> copyTag) {
+      this.articleTag = articleTag;
+      this.eventTag = eventTag;
       this.copyTag = copyTag;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<Article> out) {
-      Article canonical = joined.getValue().getOnly(canonicalTag, null);
-      for (Article copy : joined.getValue().getAll(copyTag)) {
+    public void process(@Element KV<String, CoGbkResult> j, MultiOutputReceiver out) {
+      String eventId = j.getValue().getOnly(eventTag, null);
+      Article canonical = j.getValue().getOnly(articleTag, null);
+      if (canonical != null) {
+        if (eventId == null) {
+          throw new IllegalStateException("article " + canonical.getArticleId() + " got no event (grouping lost it)");
+        }
+        out.get(ARTICLES).output(Article.newBuilder(canonical).setEventId(eventId).build());
+      }
+      for (Article copy : j.getValue().getAll(copyTag)) {
         if (canonical == null) {
           throw new IllegalStateException(
-              "duplicate " + copy.getArticleId() + " points to missing canonical " + joined.getKey());
+              "duplicate " + copy.getArticleId() + " points to missing canonical " + j.getKey());
         }
-        out.output(Article.newBuilder(copy).setEventId(canonical.getEventId()).build());
+        out.get(DUPLICATES).output(Article.newBuilder(copy).setEventId(eventId).build());
       }
     }
   }
