@@ -8,13 +8,20 @@ import io.newsbeam.quotes.QuoteExtractor;
 import io.newsbeam.schema.Article;
 import io.newsbeam.schema.QuoteCluster;
 import io.newsbeam.schema.RepeatedParagraph;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -52,14 +59,17 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
     PCollection<Article> all =
         PCollectionList.of(events.get(AssignEvents.ARTICLES)).and(events.get(AssignEvents.DUPLICATES))
             .apply("AllArticles", Flatten.pCollections());
-    PCollection<Article> marked = all.apply("MarkRepeatedParagraphs", new MarkRepeatedParagraphs());
+    PCollection<KV<String, KV<String, RepeatedParagraph>>> marks =
+        all.apply("FindRepeatedParagraphs", new FindRepeatedParagraphs());
+    TupleTag<Article> articleTag = new TupleTag<>() {};
+    TupleTag<KV<String, RepeatedParagraph>> markTag = new TupleTag<>() {};
     PCollectionTuple quoted =
-        marked
-            .apply("KeyByEvent",
-                WithKeys.of((Article a) -> Grouping.sortableKey(a.getEventId())).withKeyType(TypeDescriptors.strings()))
-            .apply("GroupEvents", Grouping.byKey())
+        KeyedPCollectionTuple.of(articleTag,
+                all.apply("KeyByEvent", WithKeys.of((Article a) -> eventKey(a)).withKeyType(TypeDescriptors.strings())))
+            .and(markTag, marks)
+            .apply("GroupEvents", Grouping.coGroupByKey())
             .apply("ClusterEventQuotes",
-                ParDo.of(new ClusterFn()).withOutputTags(AssignEvents.ARTICLES,
+                ParDo.of(new ClusterFn(articleTag, markTag)).withOutputTags(AssignEvents.ARTICLES,
                     TupleTagList.of(AssignEvents.DUPLICATES).and(QUOTES)));
     quoted.get(AssignEvents.ARTICLES).setCoder(AvroCoder.of(Article.class));
     quoted.get(AssignEvents.DUPLICATES).setCoder(AvroCoder.of(Article.class));
@@ -70,86 +80,102 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
         .and(QUOTES, quoted.get(QUOTES));
   }
 
-  /** Paragraph hash → the distinct bodies holding it; marks paragraphs held by two or more bodies. */
-  static final class MarkRepeatedParagraphs extends PTransform<PCollection<Article>, PCollection<Article>> {
+  /** The grouping key of an article's event ({@link Grouping#sortableKey}). */
+  static String eventKey(Article a) {
+    return Grouping.sortableKey(a.getEventId());
+  }
+
+  /**
+   * Paragraph hash → the distinct bodies holding it; a paragraph held by two or more bodies is marked in each
+   * article holding it. The marks come out keyed by the article's event ({@link #eventKey}), with its id, so that
+   * they travel with the event's articles into {@code GroupEvents} instead of being joined onto each article in a
+   * grouping of their own.
+   */
+  static final class FindRepeatedParagraphs
+      extends PTransform<PCollection<Article>, PCollection<KV<String, KV<String, RepeatedParagraph>>>> {
     @Override
-    public PCollection<Article> expand(PCollection<Article> articles) {
-      PCollection<KV<String, RepeatedParagraph>> marks =
-          articles
-              .apply("HashParagraphs", ParDo.of(new HashParagraphsFn()))
-              .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-              .apply("GroupByParagraph", Grouping.byKey())
-              .apply("RepeatedOnes", ParDo.of(new RepeatedFn()))
-              .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(RepeatedParagraph.class)));
-      TupleTag<Article> articleTag = new TupleTag<>() {};
-      TupleTag<RepeatedParagraph> markTag = new TupleTag<>() {};
-      return KeyedPCollectionTuple.of(articleTag,
-              articles.apply("KeyById", WithKeys.of(Article::getArticleId).withKeyType(TypeDescriptors.strings())))
-          .and(markTag, marks)
-          .apply("JoinMarks", Grouping.coGroupByKey())
-          .apply("SetMarks", ParDo.of(new SetMarksFn(articleTag, markTag)))
-          .setCoder(AvroCoder.of(Article.class));
+    public PCollection<KV<String, KV<String, RepeatedParagraph>>> expand(PCollection<Article> articles) {
+      return articles
+          .apply("HashParagraphs", ParDo.of(new HashParagraphsFn()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), ParagraphUse.CODER))
+          .apply("GroupByParagraph", Grouping.byKey())
+          .apply("RepeatedOnes", ParDo.of(new RepeatedFn()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(),
+              KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(RepeatedParagraph.class))));
     }
   }
 
-  /** paragraph hash → (article id, "paragraph index|content hash"). */
-  static final class HashParagraphsFn extends DoFn<Article, KV<String, KV<String, String>>> {
+  /** Where a paragraph occurs: an article (its event key and id), the paragraph's index and the body's hash. */
+  record ParagraphUse(String eventKey, String articleId, int index, String contentHash) {
+    static final Coder<ParagraphUse> CODER = new UseCoder();
+  }
+
+  /** {@link ParagraphUse}'s coder: its four fields in order. */
+  static final class UseCoder extends AtomicCoder<ParagraphUse> {
+    @Override
+    public void encode(ParagraphUse u, OutputStream out) throws IOException {
+      StringUtf8Coder.of().encode(u.eventKey(), out);
+      StringUtf8Coder.of().encode(u.articleId(), out);
+      VarIntCoder.of().encode(u.index(), out);
+      StringUtf8Coder.of().encode(u.contentHash(), out);
+    }
+
+    @Override
+    public ParagraphUse decode(InputStream in) throws IOException {
+      return new ParagraphUse(StringUtf8Coder.of().decode(in), StringUtf8Coder.of().decode(in),
+          VarIntCoder.of().decode(in), StringUtf8Coder.of().decode(in));
+    }
+  }
+
+  /** paragraph hash → where it occurs. */
+  static final class HashParagraphsFn extends DoFn<Article, KV<String, ParagraphUse>> {
     @ProcessElement
-    public void process(@Element Article a, OutputReceiver<KV<String, KV<String, String>>> out) {
+    public void process(@Element Article a, OutputReceiver<KV<String, ParagraphUse>> out) {
+      String event = eventKey(a);
       for (Map.Entry<Integer, String> p : ParagraphHashes.of(a.getBody()).entrySet()) {
-        out.output(KV.of(p.getValue(), KV.of(a.getArticleId(), p.getKey() + "|" + a.getContentHash())));
+        out.output(KV.of(p.getValue(), new ParagraphUse(event, a.getArticleId(), p.getKey(), a.getContentHash())));
       }
     }
   }
 
-  static final class RepeatedFn extends DoFn<KV<String, Iterable<KV<String, String>>>, KV<String, RepeatedParagraph>> {
+  /** One paragraph's uses → (event key, (article id, mark)) for each use, when two or more bodies hold it. */
+  static final class RepeatedFn
+      extends DoFn<KV<String, Iterable<ParagraphUse>>, KV<String, KV<String, RepeatedParagraph>>> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, String>>> group,
-        OutputReceiver<KV<String, RepeatedParagraph>> out) {
+    public void process(@Element KV<String, Iterable<ParagraphUse>> group,
+        OutputReceiver<KV<String, KV<String, RepeatedParagraph>>> out) {
       // A grouped Iterable may be read only once on some runners (Flink): copy it before reading it twice.
-      java.util.List<KV<String, String>> members = new java.util.ArrayList<>();
-      group.getValue().forEach(members::add);
+      List<ParagraphUse> uses = new ArrayList<>();
+      group.getValue().forEach(uses::add);
       TreeSet<String> bodies = new TreeSet<>();
-      for (KV<String, String> m : members) {
-        bodies.add(m.getValue().substring(m.getValue().indexOf('|') + 1));
+      for (ParagraphUse u : uses) {
+        bodies.add(u.contentHash());
       }
       if (bodies.size() < 2) {
         return;
       }
-      for (KV<String, String> m : members) {
-        int index = Integer.parseInt(m.getValue().substring(0, m.getValue().indexOf('|')));
-        out.output(KV.of(m.getKey(), RepeatedParagraph.newBuilder()
-            .setParagraphIndex(index).setParagraphHash(group.getKey()).setArticleCount(bodies.size()).build()));
+      for (ParagraphUse u : uses) {
+        out.output(KV.of(u.eventKey(), KV.of(u.articleId(), RepeatedParagraph.newBuilder()
+            .setParagraphIndex(u.index()).setParagraphHash(group.getKey()).setArticleCount(bodies.size()).build())));
       }
     }
   }
 
-  static final class SetMarksFn extends DoFn<KV<String, CoGbkResult>, Article> {
+  /**
+   * One event's articles and the marks of their repeated paragraphs → the articles, marked and with quotes (to
+   * ARTICLES or DUPLICATES), and the event's quote clusters.
+   */
+  static final class ClusterFn extends DoFn<KV<String, CoGbkResult>, Article> {
+    private final Counter statements = Metrics.counter("newsbeam.quotes", "statements");
+    private final Counter clusters = Metrics.counter("newsbeam.quotes", "clusters");
     private final TupleTag<Article> articleTag;
-    private final TupleTag<RepeatedParagraph> markTag;
+    private final TupleTag<KV<String, RepeatedParagraph>> markTag;
+    private transient QuoteBlock block;
 
-    SetMarksFn(TupleTag<Article> articleTag, TupleTag<RepeatedParagraph> markTag) {
+    ClusterFn(TupleTag<Article> articleTag, TupleTag<KV<String, RepeatedParagraph>> markTag) {
       this.articleTag = articleTag;
       this.markTag = markTag;
     }
-
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<Article> out) {
-      Map<Integer, RepeatedParagraph> marks = new TreeMap<>();
-      for (RepeatedParagraph r : joined.getValue().getAll(markTag)) {
-        marks.put(r.getParagraphIndex(), r);
-      }
-      for (Article a : joined.getValue().getAll(articleTag)) {
-        out.output(Article.newBuilder(a).setRepeatedParagraphs(new ArrayList<>(marks.values())).build());
-      }
-    }
-  }
-
-  /** One event's articles → the articles with quotes (to ARTICLES or DUPLICATES) and the event's quote clusters. */
-  static final class ClusterFn extends DoFn<KV<String, Iterable<Article>>, Article> {
-    private final Counter statements = Metrics.counter("newsbeam.quotes", "statements");
-    private final Counter clusters = Metrics.counter("newsbeam.quotes", "clusters");
-    private transient QuoteBlock block;
 
     @Setup
     public void setup() {
@@ -157,9 +183,16 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Article>> event, MultiOutputReceiver out) {
+    public void process(@Element KV<String, CoGbkResult> event, MultiOutputReceiver out) {
+      Map<String, Map<Integer, RepeatedParagraph>> marks = new HashMap<>();
+      for (KV<String, RepeatedParagraph> m : event.getValue().getAll(markTag)) {
+        marks.computeIfAbsent(m.getKey(), id -> new TreeMap<>()).put(m.getValue().getParagraphIndex(), m.getValue());
+      }
       List<Article> articles = new ArrayList<>();
-      event.getValue().forEach(articles::add);
+      for (Article a : event.getValue().getAll(articleTag)) {
+        Map<Integer, RepeatedParagraph> own = marks.getOrDefault(a.getArticleId(), Map.of());
+        articles.add(Article.newBuilder(a).setRepeatedParagraphs(new ArrayList<>(own.values())).build());
+      }
       QuoteBlock.Result result = block.annotate(articles);
       for (Article a : result.articles()) {
         statements.inc(a.getQuotes().size());
