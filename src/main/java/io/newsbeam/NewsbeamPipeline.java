@@ -124,8 +124,8 @@ public final class NewsbeamPipeline {
             .publishingFrom(staging)
             .counting("documents", raw.output())
             .counting("documents", raw.rejects())
-            .counting("articles", quoted.get(AssignEvents.ARTICLES))
-            .counting("duplicates", quoted.get(AssignEvents.DUPLICATES))
+            .countingRecordsOf("articles", quoted.get(ClusterQuotes.ARTICLE_PARTS))
+            .countingRecordsOf("duplicates", quoted.get(ClusterQuotes.DUPLICATE_PARTS))
             .counting("events", quoted.get(AssignEvents.EVENTS))
             .counting("quotes", quoted.get(ClusterQuotes.QUOTES))
             .counting("rejects", rejects));

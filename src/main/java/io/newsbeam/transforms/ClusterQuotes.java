@@ -43,11 +43,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Marks paragraphs repeated across different articles, extracts the quoted statements of every article (canonical
  * and duplicate) with their speakers, and clusters the same statement across the articles of an event (the block:
- * same event, hence same time window) into quote clusters. Adds {@link #QUOTES} (one {@link QuoteCluster} per
- * cluster) to {@link AssignEvents}' tuple; articles, duplicates and events pass through one for one.
+ * same event, hence same time window) into quote clusters. Outputs {@link #QUOTES} (one {@link QuoteCluster} per
+ * cluster), each event's articles and duplicates as {@link EventPart}s ({@link #ARTICLE_PARTS}, {@link
+ * #DUPLICATE_PARTS}: every record of {@link AssignEvents}' tuple once, grouped by event as the writer wants them)
+ * and {@link AssignEvents#EVENTS} as it came.
  */
 public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectionTuple> {
   public static final TupleTag<QuoteCluster> QUOTES = new TupleTag<>() {};
+  /** Each event's canonical articles, with quotes and marks, in parts. */
+  public static final TupleTag<EventPart> ARTICLE_PARTS = new TupleTag<>() {};
+  /** Each event's duplicates, with quotes and marks, in parts. */
+  public static final TupleTag<EventPart> DUPLICATE_PARTS = new TupleTag<>() {};
 
   public static ClusterQuotes create() {
     return new ClusterQuotes();
@@ -69,13 +75,13 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
             .and(markTag, marks)
             .apply("GroupEvents", Grouping.coGroupByKey())
             .apply("ClusterEventQuotes",
-                ParDo.of(new ClusterFn(articleTag, markTag)).withOutputTags(AssignEvents.ARTICLES,
-                    TupleTagList.of(AssignEvents.DUPLICATES).and(QUOTES)));
-    quoted.get(AssignEvents.ARTICLES).setCoder(AvroCoder.of(Article.class));
-    quoted.get(AssignEvents.DUPLICATES).setCoder(AvroCoder.of(Article.class));
+                ParDo.of(new ClusterFn(articleTag, markTag)).withOutputTags(ARTICLE_PARTS,
+                    TupleTagList.of(DUPLICATE_PARTS).and(QUOTES)));
+    quoted.get(ARTICLE_PARTS).setCoder(EventPart.Coder.of());
+    quoted.get(DUPLICATE_PARTS).setCoder(EventPart.Coder.of());
     quoted.get(QUOTES).setCoder(AvroCoder.of(QuoteCluster.class));
-    return PCollectionTuple.of(AssignEvents.ARTICLES, quoted.get(AssignEvents.ARTICLES))
-        .and(AssignEvents.DUPLICATES, quoted.get(AssignEvents.DUPLICATES))
+    return PCollectionTuple.of(ARTICLE_PARTS, quoted.get(ARTICLE_PARTS))
+        .and(DUPLICATE_PARTS, quoted.get(DUPLICATE_PARTS))
         .and(AssignEvents.EVENTS, events.get(AssignEvents.EVENTS))
         .and(QUOTES, quoted.get(QUOTES));
   }
@@ -162,10 +168,10 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
   }
 
   /**
-   * One event's articles and the marks of their repeated paragraphs → the articles, marked and with quotes (to
-   * ARTICLES or DUPLICATES), and the event's quote clusters.
+   * One event's articles and the marks of their repeated paragraphs → the articles, marked and with quotes (in
+   * parts, to ARTICLE_PARTS or DUPLICATE_PARTS), and the event's quote clusters.
    */
-  static final class ClusterFn extends DoFn<KV<String, CoGbkResult>, Article> {
+  static final class ClusterFn extends DoFn<KV<String, CoGbkResult>, EventPart> {
     private final Counter statements = Metrics.counter("newsbeam.quotes", "statements");
     private final Counter clusters = Metrics.counter("newsbeam.quotes", "clusters");
     private final TupleTag<Article> articleTag;
@@ -194,10 +200,15 @@ public final class ClusterQuotes extends PTransform<PCollectionTuple, PCollectio
         articles.add(Article.newBuilder(a).setRepeatedParagraphs(new ArrayList<>(own.values())).build());
       }
       QuoteBlock.Result result = block.annotate(articles);
+      List<Article> canonical = new ArrayList<>();
+      List<Article> duplicates = new ArrayList<>();
       for (Article a : result.articles()) {
         statements.inc(a.getQuotes().size());
-        out.get(a.getDuplicateOf() == null ? AssignEvents.ARTICLES : AssignEvents.DUPLICATES).output(a);
+        (a.getDuplicateOf() == null ? canonical : duplicates).add(a);
       }
+      String eventId = Grouping.idOf(event.getKey());
+      EventPart.split(eventId, canonical, EventPart.MAX_RECORDS).forEach(out.get(ARTICLE_PARTS)::output);
+      EventPart.split(eventId, duplicates, EventPart.MAX_RECORDS).forEach(out.get(DUPLICATE_PARTS)::output);
       for (QuoteCluster c : result.clusters()) {
         clusters.inc();
         out.get(QUOTES).output(c);

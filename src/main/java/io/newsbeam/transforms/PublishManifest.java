@@ -13,6 +13,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -30,6 +31,7 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
   private final String output;
   private final Map<String, String> options;
   private final Map<String, PCollection<?>> counted = new TreeMap<>();
+  private final Map<String, PCollection<EventPart>> countedParts = new TreeMap<>();
   private String staging;
 
   private PublishManifest(String output, Map<String, String> options) {
@@ -49,26 +51,41 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
 
   /** Adds a collection to count under {@code name} (several collections may share a name: they add up). */
   public PublishManifest counting(String name, PCollection<?> collection) {
+    counted.put(freshKey(name), collection);
+    return this;
+  }
+
+  /** Adds the records of a table written in {@link EventPart}s to count under {@code name}. */
+  public PublishManifest countingRecordsOf(String name, PCollection<EventPart> parts) {
+    countedParts.put(freshKey(name), parts);
+    return this;
+  }
+
+  private String freshKey(String name) {
     String key = name;
     int i = 2;
-    while (counted.containsKey(key)) {
+    while (counted.containsKey(key) || countedParts.containsKey(key)) {
       key = name + "#" + i++;
     }
-    counted.put(key, collection);
-    return this;
+    return key;
+  }
+
+  private static String tableOf(String key) {
+    return key.replaceFirst("#\\d+$", "");
   }
 
   @Override
   public PDone expand(PCollection<String> writtenFiles) {
     PCollectionList<KV<String, Long>> counts = PCollectionList.empty(writtenFiles.getPipeline());
     for (Map.Entry<String, PCollection<?>> e : counted.entrySet()) {
-      String table = e.getKey().replaceFirst("#\\d+$", "");
-      counts = counts.and(
+      counts = counts.and(named(e.getKey(), e.getValue().apply("Count " + e.getKey(), Grouping.countGlobally())));
+    }
+    for (Map.Entry<String, PCollection<EventPart>> e : countedParts.entrySet()) {
+      counts = counts.and(named(e.getKey(),
           e.getValue()
-              .apply("Count " + e.getKey(), Grouping.countGlobally())
-              .apply("Name " + e.getKey(),
-                  MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-                      .via((Long n) -> KV.of(table, n))));
+              .apply("Records " + e.getKey(),
+                  MapElements.into(TypeDescriptors.longs()).via((EventPart part) -> (long) part.records().size()))
+              .apply("Count " + e.getKey(), Sum.longsGlobally())));
     }
     counts
         .apply("AllCounts", Flatten.pCollections())
@@ -78,6 +95,13 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
         .apply("GatherCounts", Grouping.byKey())
         .apply("WriteManifest", ParDo.of(new WriteManifestFn(output, staging, options)));
     return PDone.in(writtenFiles.getPipeline());
+  }
+
+  private static PCollection<KV<String, Long>> named(String key, PCollection<Long> count) {
+    String table = tableOf(key);
+    return count.apply("Name " + key,
+        MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+            .via((Long n) -> KV.of(table, n)));
   }
 
   static final class WriteManifestFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {

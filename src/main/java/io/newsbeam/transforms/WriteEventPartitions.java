@@ -18,27 +18,26 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes the tables as Avro under the output folder: {@code articles/event=<id>/} and {@code
  * duplicates/event=<id>/} partitioned by event, {@code events/}, {@code rejects/} and (when the tuple has {@link
- * ClusterQuotes#QUOTES}) {@code quotes/}. Returns the written file
- * names, the signal that everything is on disk.
+ * ClusterQuotes#QUOTES}) {@code quotes/}. Returns the written file names, the signal that everything is on disk.
  *
- * <p>A partitioned table is grouped by event ({@link Grouping#byKey}) and each event's records go to one file,
- * {@code event=<id>/part-00000-of-00001.avro} (Avro, snappy, as {@code AvroIO} writes). {@code
- * FileIO.writeDynamic} grouped by (event, shard) instead, and the DirectRunner ran every such key as a bundle of
- * its own through the write steps: thousands of bundles, each paying the runner's fixed cost. The files are
- * written inside the run's staging folder, which is published only after the whole run succeeded; a retried
- * bundle rewrites the same file names.
+ * <p>The partitioned tables come as {@link EventPart}s ({@link ClusterQuotes#ARTICLE_PARTS}, {@link
+ * ClusterQuotes#DUPLICATE_PARTS}): each part of an event's records goes to one file, {@code
+ * event=<id>/part-00000-of-00001.avro} (Avro, snappy, as {@code AvroIO} writes), its records in {@code
+ * article_id} order. The step before already holds each event's records together, so the writer groups nothing;
+ * grouping every record by event again was a sort of the whole corpus. ({@code FileIO.writeDynamic} grouped by
+ * (event, shard), and the DirectRunner ran every such key as a bundle of its own through the write steps.) The
+ * files are written inside the run's staging folder, which is published only after the whole run succeeded; a
+ * retried bundle rewrites the same file names.
  */
 public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCollection<String>> {
   public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
@@ -53,12 +52,17 @@ public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCo
     return new WriteEventPartitions(output);
   }
 
-  /** Expects {@link AssignEvents}' tuple plus {@link #REJECTS}. */
+  /** Expects {@link ClusterQuotes}' tuple plus {@link #REJECTS}. */
   @Override
   public PCollection<String> expand(PCollectionTuple tables) {
-    PCollection<String> articles = writePartitioned("WriteArticles", tables.get(AssignEvents.ARTICLES), "articles");
+    PCollection<String> articles =
+        tables.get(ClusterQuotes.ARTICLE_PARTS)
+            .apply("WriteArticles", ParDo.of(new WritePartFn(output + "/articles")))
+            .setCoder(StringUtf8Coder.of());
     PCollection<String> duplicates =
-        writePartitioned("WriteDuplicates", tables.get(AssignEvents.DUPLICATES), "duplicates");
+        tables.get(ClusterQuotes.DUPLICATE_PARTS)
+            .apply("WriteDuplicates", ParDo.of(new WritePartFn(output + "/duplicates")))
+            .setCoder(StringUtf8Coder.of());
     PCollection<String> events =
         fileNames("WriteEventsNames",
             tables.get(AssignEvents.EVENTS)
@@ -79,43 +83,27 @@ public final class WriteEventPartitions extends PTransform<PCollectionTuple, PCo
     return written.apply("AllWrittenFiles", Flatten.pCollections());
   }
 
-  private PCollection<String> writePartitioned(String name, PCollection<Article> records, String table) {
-    return records
-        .apply(name + "ByEvent",
-            WithKeys.of((Article a) -> Grouping.sortableKey(eventOf(a))).withKeyType(TypeDescriptors.strings()))
-        .apply(name + "GroupEvents", Grouping.byKey())
-        .apply(name, ParDo.of(new WritePartitionFn(output + "/" + table)))
-        .setCoder(StringUtf8Coder.of());
+  /** The file of one part of an event's partition of a table. */
+  static String partFile(String tableDir, String eventId, int part, int parts) {
+    return String.format("%s/event=%s/part-%05d-of-%05d.avro", tableDir, eventId, part, parts);
   }
 
-  private static String eventOf(Article a) {
-    if (a.getEventId() == null) {
-      throw new IllegalStateException("article " + a.getArticleId() + " reached the writer without an event id");
-    }
-    return a.getEventId();
-  }
-
-  /** The file of one event's partition of a table. */
-  static String partitionFile(String tableDir, String eventId) {
-    return tableDir + "/event=" + eventId + "/part-00000-of-00001.avro";
-  }
-
-  /** One event's records → its partition file (any Beam filesystem); outputs the file name. */
-  static final class WritePartitionFn extends DoFn<KV<String, Iterable<Article>>, String> {
+  /** One part of an event's records → its file (any Beam filesystem); outputs the file name. */
+  static final class WritePartFn extends DoFn<EventPart, String> {
     private final String tableDir;
 
-    WritePartitionFn(String tableDir) {
+    WritePartFn(String tableDir) {
       this.tableDir = tableDir;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Article>> event, OutputReceiver<String> out) throws IOException {
-      String file = partitionFile(tableDir, Grouping.idOf(event.getKey()));
+    public void process(@Element EventPart part, OutputReceiver<String> out) throws IOException {
+      String file = partFile(tableDir, part.eventId(), part.part(), part.parts());
       try (DataFileWriter<Article> writer = new DataFileWriter<>(new SpecificDatumWriter<>(Article.class))) {
         writer.setCodec(CodecFactory.snappyCodec());
         writer.create(Article.getClassSchema(),
             Channels.newOutputStream(FileSystems.create(FileSystems.matchNewResource(file, false), MimeTypes.BINARY)));
-        for (Article a : event.getValue()) {
+        for (Article a : part.records()) {
           writer.append(a);
         }
       }

@@ -60,18 +60,29 @@ public class ClusterQuotesTest {
     PCollectionTuple out = in.apply(ClusterQuotes.create());
 
     PAssert.that(out.get(AssignEvents.EVENTS)).containsInAnyOrder(e1);
-    PAssert.that(out.get(AssignEvents.DUPLICATES)).satisfies(dups -> {
+    PAssert.that(out.get(ClusterQuotes.DUPLICATE_PARTS)).satisfies(parts -> {
       List<Article> list = new ArrayList<>();
-      dups.forEach(list::add);
+      for (EventPart part : parts) {
+        assertEquals("e1", part.eventId());
+        assertEquals(List.of(0, 1), List.of(part.part(), part.parts()));
+        list.addAll(part.records());
+      }
       assertEquals(1, list.size());
       assertEquals("c3", list.get(0).getArticleId());
       assertEquals("b2", list.get(0).getDuplicateOf());
       assertEquals(1, list.get(0).getQuotes().size());
       return null;
     });
-    PAssert.that(out.get(AssignEvents.ARTICLES)).satisfies(arts -> {
+    PAssert.that(out.get(ClusterQuotes.ARTICLE_PARTS)).satisfies(parts -> {
       Map<String, Article> byId = new HashMap<>();
-      arts.forEach(x -> byId.put(x.getArticleId(), x));
+      Map<String, List<String>> idsByEvent = new HashMap<>();
+      for (EventPart part : parts) {
+        assertEquals(List.of(0, 1), List.of(part.part(), part.parts()));
+        part.records().forEach(x -> byId.put(x.getArticleId(), x));
+        idsByEvent.put(part.eventId(), part.records().stream().map(Article::getArticleId).toList());
+      }
+      // one part per event, in article_id order
+      assertEquals(Map.of("e1", List.of("a1", "b2"), "e2", List.of("d4")), idsByEvent);
       assertEquals(List.of("a1", "b2", "d4"), byId.keySet().stream().sorted().toList());
       ArticleQuote qa = byId.get("a1").getQuotes().get(0);
       ArticleQuote qb = byId.get("b2").getQuotes().get(0);

@@ -26,48 +26,54 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Each event's articles and duplicates land in one Avro file of their own partition; every file is named. */
+/** Each part of an event's articles and duplicates lands in an Avro file of its own partition; every file is named. */
 public class WriteEventPartitionsTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final TemporaryFolder dir = new TemporaryFolder();
 
   @Test
-  public void eachEventPartitionHoldsItsRecordsInOneFile() throws IOException {
+  public void eachEventPartHoldsItsRecordsInAFileOfItsPartition() throws IOException {
     Article d1 = article("d1", EVENT_A, "mirror.example", 1L);
     d1.setDuplicateOf("a1");
+    List<EventPart> articleParts = new ArrayList<>();
+    // event A in two parts of at most two records; event B in one
+    articleParts.addAll(EventPart.split(EVENT_A, List.of(
+        article("a3", EVENT_A, "news.example", 3L), article("a1", EVENT_A, "ledger.example", 1L),
+        article("a2", EVENT_A, "daily.example", 2L)), 2));
+    articleParts.addAll(EventPart.split(EVENT_B, List.of(article("b1", EVENT_B, "farm.example", null)), 2));
     PCollectionTuple tables = PCollectionTuple
-        .of(AssignEvents.ARTICLES, articles("Articles", List.of(
-            article("a1", EVENT_A, "ledger.example", 1L), article("a2", EVENT_A, "daily.example", 2L),
-            article("b1", EVENT_B, "farm.example", null))))
-        .and(AssignEvents.DUPLICATES, articles("Duplicates", List.of(d1)))
+        .of(ClusterQuotes.ARTICLE_PARTS, parts("Articles", articleParts))
+        .and(ClusterQuotes.DUPLICATE_PARTS, parts("Duplicates", EventPart.split(EVENT_A, List.of(d1), 2)))
         .and(AssignEvents.EVENTS, p.apply("Events", Create.of(List.of(
-            new Event(EVENT_A, "a", null, null, 2, "a1", List.of(), List.of("a1", "a2"), List.of(), null)))
+            new Event(EVENT_A, "a", null, null, 3, "a1", List.of(), List.of("a1", "a2", "a3"), List.of(), null)))
             .withCoder(AvroCoder.of(Event.class))))
         .and(WriteEventPartitions.REJECTS, p.apply("Rejects", Create.empty(AvroCoder.of(Reject.class))));
     Path out = dir.getRoot().toPath();
     PCollection<String> written = tables.apply(WriteEventPartitions.to(out.toString()));
-    String a = out + "/articles/event=" + EVENT_A + "/part-00000-of-00001.avro";
+    String a0 = out + "/articles/event=" + EVENT_A + "/part-00000-of-00002.avro";
+    String a1 = out + "/articles/event=" + EVENT_A + "/part-00001-of-00002.avro";
     String b = out + "/articles/event=" + EVENT_B + "/part-00000-of-00001.avro";
     String d = out + "/duplicates/event=" + EVENT_A + "/part-00000-of-00001.avro";
     PAssert.that(written).satisfies(names -> {
       List<String> all = new ArrayList<>();
       names.forEach(all::add);
-      assertEquals(true, all.containsAll(List.of(a, b, d)));
-      assertEquals(all.toString(), 5, all.size()); // and one file each of the events and (empty) rejects tables
+      assertEquals(true, all.containsAll(List.of(a0, a1, b, d)));
+      assertEquals(all.toString(), 6, all.size()); // and one file each of the events and (empty) rejects tables
       return null;
     });
     p.run().waitUntilFinish();
 
-    assertEquals(List.of("a1", "a2"), ids(Path.of(a)));
+    assertEquals(List.of("a1", "a2"), ids(Path.of(a0)));
+    assertEquals(List.of("a3"), ids(Path.of(a1)));
     assertEquals(List.of("b1"), ids(Path.of(b)));
     assertEquals(List.of("d1"), ids(Path.of(d)));
     try (Stream<Path> files = Files.walk(out.resolve("articles"))) {
-      assertEquals(2, files.filter(Files::isRegularFile).count());
+      assertEquals(3, files.filter(Files::isRegularFile).count());
     }
   }
 
-  private PCollection<Article> articles(String name, List<Article> records) {
-    return p.apply(name, Create.of(records).withCoder(AvroCoder.of(Article.class)));
+  private PCollection<EventPart> parts(String name, List<EventPart> parts) {
+    return p.apply(name, Create.of(parts).withCoder(EventPart.Coder.of()));
   }
 
   private static List<String> ids(Path file) throws IOException {
@@ -75,7 +81,6 @@ public class WriteEventPartitionsTest {
     try (DataFileReader<Article> r = new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(Article.class))) {
       r.forEach(x -> ids.add(x.getArticleId()));
     }
-    ids.sort(null);
-    return ids;
+    return ids; // in file order
   }
 }
