@@ -12,6 +12,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Wait;
@@ -30,8 +31,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class PublishManifest extends PTransform<PCollection<String>, PDone> {
   private final String output;
   private final Map<String, String> options;
-  private final Map<String, PCollection<?>> counted = new TreeMap<>();
-  private final Map<String, PCollection<EventPart>> countedParts = new TreeMap<>();
+  private final Map<String, Counted<?>> counted = new TreeMap<>();
   private String staging;
 
   private PublishManifest(String output, Map<String, String> options) {
@@ -50,42 +50,44 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
   }
 
   /** Adds a collection to count under {@code name} (several collections may share a name: they add up). */
-  public PublishManifest counting(String name, PCollection<?> collection) {
-    counted.put(freshKey(name), collection);
-    return this;
+  public <T> PublishManifest counting(String name, PCollection<T> collection) {
+    return add(name, new Counted<T>(collection, x -> 1L));
   }
 
   /** Adds the records of a table written in {@link EventPart}s to count under {@code name}. */
   public PublishManifest countingRecordsOf(String name, PCollection<EventPart> parts) {
-    countedParts.put(freshKey(name), parts);
+    return add(name, new Counted<EventPart>(parts, part -> (long) part.records().size()));
+  }
+
+  private PublishManifest add(String name, Counted<?> c) {
+    String key = name;
+    int i = 2;
+    while (counted.containsKey(key)) {
+      key = name + "#" + i++;
+    }
+    counted.put(key, c);
     return this;
   }
 
-  private String freshKey(String name) {
-    String key = name;
-    int i = 2;
-    while (counted.containsKey(key) || countedParts.containsKey(key)) {
-      key = name + "#" + i++;
+  /** A collection to count, and how many of the table's records each element stands for. */
+  private record Counted<T>(PCollection<T> collection, SerializableFunction<T, Long> records) {
+    /** The sum of the records, as (table, count); a key of {@code counted} names its table before any "#n". */
+    PCollection<KV<String, Long>> count(String key) {
+      String table = key.replaceFirst("#\\d+$", "");
+      return collection
+          .apply("Records " + key, MapElements.into(TypeDescriptors.longs()).via(records))
+          .apply("Count " + key, Sum.longsGlobally())
+          .apply("Name " + key,
+              MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                  .via((Long n) -> KV.of(table, n)));
     }
-    return key;
-  }
-
-  private static String tableOf(String key) {
-    return key.replaceFirst("#\\d+$", "");
   }
 
   @Override
   public PDone expand(PCollection<String> writtenFiles) {
     PCollectionList<KV<String, Long>> counts = PCollectionList.empty(writtenFiles.getPipeline());
-    for (Map.Entry<String, PCollection<?>> e : counted.entrySet()) {
-      counts = counts.and(named(e.getKey(), e.getValue().apply("Count " + e.getKey(), Grouping.countGlobally())));
-    }
-    for (Map.Entry<String, PCollection<EventPart>> e : countedParts.entrySet()) {
-      counts = counts.and(named(e.getKey(),
-          e.getValue()
-              .apply("Records " + e.getKey(),
-                  MapElements.into(TypeDescriptors.longs()).via((EventPart part) -> (long) part.records().size()))
-              .apply("Count " + e.getKey(), Sum.longsGlobally())));
+    for (Map.Entry<String, Counted<?>> e : counted.entrySet()) {
+      counts = counts.and(e.getValue().count(e.getKey()));
     }
     counts
         .apply("AllCounts", Flatten.pCollections())
@@ -95,13 +97,6 @@ public final class PublishManifest extends PTransform<PCollection<String>, PDone
         .apply("GatherCounts", Grouping.byKey())
         .apply("WriteManifest", ParDo.of(new WriteManifestFn(output, staging, options)));
     return PDone.in(writtenFiles.getPipeline());
-  }
-
-  private static PCollection<KV<String, Long>> named(String key, PCollection<Long> count) {
-    String table = tableOf(key);
-    return count.apply("Name " + key,
-        MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via((Long n) -> KV.of(table, n)));
   }
 
   static final class WriteManifestFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
