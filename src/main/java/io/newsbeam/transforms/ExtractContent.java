@@ -186,7 +186,7 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
         return new Outcome(draft(doc.articleId(), doc.sourceUri(), doc.bytes().length, parsed), null);
       } catch (RejectedException e) {
         return new Outcome(null,
-            Rejects.of(doc.sourceUri(), "extract", e.reason(), e.getMessage(), doc.bytes().length));
+            Rejects.uncounted(doc.sourceUri(), "extract", e.reason(), e.getMessage(), doc.bytes().length));
       }
     }
 
@@ -206,7 +206,7 @@ public final class ExtractContent extends PTransform<PCollection<RawDocument>, W
 
     private void emit(Outcome o, Consumer<Article> drafts, Consumer<Reject> rejects) {
       if (o.reject() != null) {
-        rejects.accept(o.reject());
+        rejects.accept(Rejects.counted(o.reject()));
         return;
       }
       chars.update(o.draft().getBody().length());

@@ -9,9 +9,17 @@ import org.apache.beam.sdk.metrics.Metrics;
 final class Rejects {
   private Rejects() {}
 
+  /** The reject, counted: call it on the thread that runs the DoFn's element or bundle. */
   static Reject of(String sourceUri, String stage, RejectReason reason, String message, long sizeBytes) {
-    Counter counter = Metrics.counter("newsbeam." + stage, "rejects_" + reason.code());
-    counter.inc();
+    return counted(uncounted(sourceUri, stage, reason, message, sizeBytes));
+  }
+
+  /**
+   * The reject, not counted yet: for work done on threads of a DoFn's own, where Beam cannot count metrics (it
+   * logs "Unable to update metrics on the current thread" and drops the count). Pass it to {@link #counted} on the
+   * DoFn's thread.
+   */
+  static Reject uncounted(String sourceUri, String stage, RejectReason reason, String message, long sizeBytes) {
     String msg = message == null ? reason.code() : stable(message);
     if (msg.length() > 2000) {
       msg = msg.substring(0, 2000) + "…";
@@ -23,6 +31,13 @@ final class Rejects {
         .setMessage(msg)
         .setSizeBytes(sizeBytes)
         .build();
+  }
+
+  /** Counts {@code reject} under its stage and reason, and returns it. */
+  static Reject counted(Reject reject) {
+    Counter counter = Metrics.counter("newsbeam." + reject.getStage(), "rejects_" + reject.getReason());
+    counter.inc();
+    return reject;
   }
 
   /**

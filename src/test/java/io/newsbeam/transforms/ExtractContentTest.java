@@ -14,6 +14,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -25,7 +31,8 @@ import org.junit.Test;
 /**
  * Extraction in parse children keeps several parses in flight and outputs each outcome when it is ready: every
  * document still ends as exactly one draft or one reject, and the drafts are the ones parsing in this JVM gives,
- * also when a slow parse (four seconds) holds up the documents after it.
+ * also when a slow parse (four seconds) holds up the documents after it. The rejects are counted in the
+ * metrics, though their parses ran on threads of the DoFn's own.
  */
 public class ExtractContentTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -76,6 +83,20 @@ public class ExtractContentTest {
     PAssert.that(out.rejects().apply(MapElements.into(TypeDescriptors.strings())
             .via((Reject r) -> r.getSourceUri() + " " + r.getReason())))
         .containsInAnyOrder(rejected);
-    p.run().waitUntilFinish();
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+
+    Map<String, Long> expected = new TreeMap<>();
+    for (String r : rejected) {
+      expected.merge("rejects_" + r.substring(r.indexOf(' ') + 1), 1L, Long::sum);
+    }
+    Map<String, Long> counted = new TreeMap<>();
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+            .addNameFilter(MetricNameFilter.inNamespace("newsbeam.extract")).build()).getCounters()) {
+      if (c.getName().getName().startsWith("rejects_")) {
+        counted.merge(c.getName().getName(), c.getAttempted(), Long::sum);
+      }
+    }
+    assertEquals(expected, counted);
   }
 }
