@@ -14,30 +14,29 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Classifies the lines of each draft body, keeps the article text, moves title/byline/dateline into fields,
- * and sets language, content hash and word count. Lines repeated across many documents of the draft's site (or
- * input folder) are removed as SITE_REPEATED: {@link FindSiteRepeatedLines} counts them over the whole corpus and
- * the result is joined back to each draft by article id. A document with no body left is rejected as no_text.
+ * and sets content hash and word count. Lines repeated across many documents of the draft's site (or input
+ * folder) are removed as SITE_REPEATED: {@link FindSiteRepeatedLines} counts them over the whole corpus, and each
+ * draft reads those of its scope from a side input (a site's chrome lines, a small map). A document with no body
+ * left is rejected as no_text.
  */
 public final class StripBoilerplate extends PTransform<PCollection<Article>, WithRejects<Article>> {
   static final TupleTag<Article> CLEAN = new TupleTag<>() {};
@@ -60,19 +59,12 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
 
   @Override
   public WithRejects<Article> expand(PCollection<Article> drafts) {
-    TupleTag<Article> draftTag = new TupleTag<>() {};
-    TupleTag<String> repeatedTag = new TupleTag<>() {};
-    PCollection<KV<String, String>> repeated =
-        drafts.apply("FindSiteRepeatedLines", FindSiteRepeatedLines.with(threshold));
-    PCollection<KV<String, Article>> byId =
-        drafts.apply("KeyByArticleId", WithKeys.of((Article a) -> a.getArticleId()).withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Article.class)));
+    PCollectionView<Map<String, Iterable<String>>> repeated =
+        drafts.apply("FindSiteRepeatedLines", FindSiteRepeatedLines.with(threshold))
+            .apply("AsMultimap", View.asMultimap());
     PCollectionTuple result =
-        KeyedPCollectionTuple.of(draftTag, byId)
-            .and(repeatedTag, repeated)
-            .apply("JoinRepeatedLines", Grouping.coGroupByKey())
-            .apply("ClassifyLines",
-                ParDo.of(new StripFn(draftTag, repeatedTag)).withOutputTags(CLEAN, TupleTagList.of(REJECTS)));
+        drafts.apply("ClassifyLines",
+            ParDo.of(new StripFn(repeated)).withSideInputs(repeated).withOutputTags(CLEAN, TupleTagList.of(REJECTS)));
     result.get(CLEAN).setCoder(AvroCoder.of(Article.class));
     result.get(REJECTS).setCoder(AvroCoder.of(Reject.class));
     return WithRejects.of(result, CLEAN, REJECTS);
@@ -139,16 +131,15 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
     return out;
   }
 
-  static final class StripFn extends DoFn<KV<String, CoGbkResult>, Article> {
+  /** Cleans one draft with the site-repeated lines of its scope. */
+  static final class StripFn extends DoFn<Article, Article> {
     private final Counter cleaned = Metrics.counter("newsbeam.clean", "articles");
-    private final Counter siteRepeatedLines = Metrics.counter("newsbeam.clean", "site_repeated_lines");
-    private final TupleTag<Article> draftTag;
-    private final TupleTag<String> repeatedTag;
+    private final BundleSideInput<Map<String, Iterable<String>>> repeated;
     private transient LineClassifier classifier;
+    private transient Map<String, Set<String>> repeatedOfScope;
 
-    StripFn(TupleTag<Article> draftTag, TupleTag<String> repeatedTag) {
-      this.draftTag = draftTag;
-      this.repeatedTag = repeatedTag;
+    StripFn(PCollectionView<Map<String, Iterable<String>>> repeated) {
+      this.repeated = new BundleSideInput<>(repeated);
     }
 
     @Setup
@@ -156,21 +147,28 @@ public final class StripBoilerplate extends PTransform<PCollection<Article>, Wit
       classifier = new LineClassifier();
     }
 
+    @StartBundle
+    public void startBundle() {
+      repeated.forget();
+      repeatedOfScope = new HashMap<>();
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
-      Set<String> repeated = new HashSet<>();
-      joined.getValue().getAll(repeatedTag).forEach(repeated::add);
-      siteRepeatedLines.inc(repeated.size());
-      for (Article draft : joined.getValue().getAll(draftTag)) {
-        Article clean = clean(draft, classifier, repeated, false);
-        if (clean == null) {
-          out.get(REJECTS).output(Rejects.of(draft.getSourceUri(), "clean", RejectReason.NO_TEXT,
-              "no article text left after removing boilerplate", draft.getSizeBytes()));
-          continue;
-        }
-        cleaned.inc();
-        out.get(CLEAN).output(clean);
+    public void process(@Element Article draft, ProcessContext c, BoundedWindow window, MultiOutputReceiver out) {
+      Set<String> lines = repeatedOfScope.computeIfAbsent(SiteRepeats.scopeOf(draft.getSite(), draft.getSourceUri()),
+          scope -> {
+            Set<String> set = new HashSet<>();
+            repeated.read(c, window).getOrDefault(scope, List.of()).forEach(set::add);
+            return set;
+          });
+      Article clean = clean(draft, classifier, lines, false);
+      if (clean == null) {
+        out.get(REJECTS).output(Rejects.of(draft.getSourceUri(), "clean", RejectReason.NO_TEXT,
+            "no article text left after removing boilerplate", draft.getSizeBytes()));
+        return;
       }
+      cleaned.inc();
+      out.get(CLEAN).output(clean);
     }
   }
 }
