@@ -5,6 +5,7 @@ import io.newsbeam.schema.Article;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -23,9 +24,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * The corpus-level half of boilerplate removal: finds the lines that recur across the documents of a site (or
  * input folder), and outputs them as {@code KV<scope, line key>}, once per scope and line.
  *
- * <p>Counted with Beam, never in one worker's memory: each draft emits its distinct (scope, line key) pairs with
- * its document key; {@code Distinct} + {@code Count.perKey} give how many distinct documents hold each line (exact
- * copies count once), and how many documents each scope has (a small map, read as a side input). The lines above
+ * <p>Counted with Beam: each draft emits its distinct (scope, line key) pairs with its document key (a 64-bit hash
+ * of its normalised text); one combine per key gives how many distinct documents hold each line (exact copies count
+ * once; {@link Grouping#countDistinctPerKey}, which holds 8 bytes per document of a line at most), and how many
+ * documents each scope has (a small map, read as a side input). The lines above
  * {@link SiteRepeats.Threshold} are the output: a site's chrome, so their number grows with the sites and their
  * templates, not with the documents. The rules are plain Java in {@link SiteRepeats}.
  */
@@ -45,19 +47,17 @@ public final class FindSiteRepeatedLines
   @Override
   public PCollection<KV<String, String>> expand(PCollection<Article> drafts) {
     KvCoder<String, String> pairs = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    KvCoder<String, Long> documents = KvCoder.of(StringUtf8Coder.of(), BigEndianLongCoder.of());
     // (scope + line key) → document key, once per distinct line of a draft; scope → document key, once per draft
     PCollectionTuple listed =
         drafts.apply("ListDistinctLines", ParDo.of(new ListLinesFn()).withOutputTags(LINES, TupleTagList.of(SCOPE_DOCUMENTS)));
 
     PCollection<KV<String, Long>> docsPerLine =
-        listed.get(LINES).setCoder(pairs)
-            .apply("OncePerDocument", Grouping.distinct())
-            .apply("CountDocumentsPerLine", Grouping.countPerKey());
+        listed.get(LINES).setCoder(documents).apply("CountDocumentsPerLine", Grouping.countDistinctPerKey());
 
     PCollectionView<Map<String, Long>> docsPerScope =
-        listed.get(SCOPE_DOCUMENTS).setCoder(pairs)
-            .apply("OncePerScopeDocument", Grouping.distinct())
-            .apply("CountDocumentsPerScope", Grouping.countPerKey())
+        listed.get(SCOPE_DOCUMENTS).setCoder(documents)
+            .apply("CountDocumentsPerScope", Grouping.countDistinctPerKey())
             .apply("AsMap", View.asMap());
 
     return docsPerLine
@@ -83,15 +83,15 @@ public final class FindSiteRepeatedLines
     return scopedKey.substring(scopedKey.indexOf('\n') + 1);
   }
 
-  private static final TupleTag<KV<String, String>> LINES = new TupleTag<>() {};
-  private static final TupleTag<KV<String, String>> SCOPE_DOCUMENTS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Long>> LINES = new TupleTag<>() {};
+  private static final TupleTag<KV<String, Long>> SCOPE_DOCUMENTS = new TupleTag<>() {};
 
   /** A draft → its distinct lines ({@link #LINES}) and, once, its scope and document key ({@link #SCOPE_DOCUMENTS}). */
-  static final class ListLinesFn extends DoFn<Article, KV<String, String>> {
+  static final class ListLinesFn extends DoFn<Article, KV<String, Long>> {
     @ProcessElement
     public void process(@Element Article draft, MultiOutputReceiver out) {
       String scope = SiteRepeats.scopeOf(draft.getSite(), draft.getSourceUri());
-      String doc = SiteRepeats.documentKey(draft.getBody());
+      long doc = Long.parseUnsignedLong(SiteRepeats.documentKey(draft.getBody()), 16);
       out.get(SCOPE_DOCUMENTS).output(KV.of(scope, doc));
       for (String key : SiteRepeats.lineKeysOf(draft.getBody())) {
         out.get(LINES).output(KV.of(scopedKey(scope, key), doc));

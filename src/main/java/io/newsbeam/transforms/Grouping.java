@@ -1,20 +1,29 @@
 package io.newsbeam.transforms;
 
+import io.newsbeam.text.DistinctLongs;
 import io.newsbeam.text.Hashing;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -35,6 +44,7 @@ import org.apache.beam.sdk.transforms.join.UnionCoder;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -99,6 +109,15 @@ public final class Grouping {
   /** {@code Count.perKey()}. */
   public static <K, V> PTransform<PCollection<KV<K, V>>, PCollection<KV<K, Long>>> countPerKey() {
     return new CountPerKey<>();
+  }
+
+  /**
+   * How many distinct values each key has, for values that are 64-bit hashes: {@code Distinct} then {@code
+   * Count.perKey} in one combine, whose accumulator is the key's set of hashes ({@link DistinctLongs}, 8 bytes a
+   * value). Each value goes through one grouping instead of two.
+   */
+  public static <K> PTransform<PCollection<KV<K, Long>>, PCollection<KV<K, Long>>> countDistinctPerKey() {
+    return new CountDistinctPerKey<>();
   }
 
   /** {@code Min.perKey()}. */
@@ -308,6 +327,88 @@ public final class Grouping {
       return input.apply("GroupByKey", new ByKey<>())
           .apply("CountValues", ParDo.of(new CountValuesFn<K, V>()))
           .setCoder(KvCoder.of(keyCoder, VarLongCoder.of()));
+    }
+  }
+
+  static final class CountDistinctPerKey<K> extends PTransform<PCollection<KV<K, Long>>, PCollection<KV<K, Long>>> {
+    @Override
+    public PCollection<KV<K, Long>> expand(PCollection<KV<K, Long>> input) {
+      Coder<K> keyCoder = ((KvCoder<K, Long>) input.getCoder()).getKeyCoder();
+      if (!shardOnDirectRunner(input)) {
+        return input.apply("CountDistinct", Combine.perKey(new CountDistinctFn()))
+            .setCoder(KvCoder.of(keyCoder, VarLongCoder.of()));
+      }
+      return input.apply("GroupByKey", new ByKey<>())
+          .apply("CountDistinctValues", ParDo.of(new CountDistinctValuesFn<K>()))
+          .setCoder(KvCoder.of(keyCoder, VarLongCoder.of()));
+    }
+  }
+
+  /** Counts distinct hashes; the accumulator is the set of them. */
+  static final class CountDistinctFn extends Combine.CombineFn<Long, DistinctLongs, Long> {
+    @Override
+    public DistinctLongs createAccumulator() {
+      return new DistinctLongs();
+    }
+
+    @Override
+    public DistinctLongs addInput(DistinctLongs set, Long value) {
+      set.add(value);
+      return set;
+    }
+
+    @Override
+    public DistinctLongs mergeAccumulators(Iterable<DistinctLongs> sets) {
+      DistinctLongs merged = new DistinctLongs();
+      sets.forEach(merged::addAll);
+      return merged;
+    }
+
+    @Override
+    public Long extractOutput(DistinctLongs set) {
+      return (long) set.count();
+    }
+
+    @Override
+    public Coder<DistinctLongs> getAccumulatorCoder(CoderRegistry registry, Coder<Long> inputCoder) {
+      return new DistinctLongsCoder();
+    }
+  }
+
+  /** A {@link DistinctLongs} as its count and then its values in increasing order, 8 bytes each. */
+  static final class DistinctLongsCoder extends AtomicCoder<DistinctLongs> {
+    @Override
+    public void encode(DistinctLongs set, OutputStream out) throws IOException {
+      long[] values = set.toSortedArray();
+      DataOutputStream data = new DataOutputStream(out);
+      VarInt.encode(values.length, out);
+      for (long v : values) {
+        data.writeLong(v);
+      }
+      data.flush();
+    }
+
+    @Override
+    public DistinctLongs decode(InputStream in) throws IOException {
+      int n = VarInt.decodeInt(in);
+      DataInputStream data = new DataInputStream(in);
+      long[] values = new long[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = data.readLong();
+      }
+      return DistinctLongs.ofSorted(values);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
+  static final class CountDistinctValuesFn<K> extends DoFn<KV<K, Iterable<Long>>, KV<K, Long>> {
+    @ProcessElement
+    public void process(@Element KV<K, Iterable<Long>> kv, OutputReceiver<KV<K, Long>> out) {
+      DistinctLongs set = new DistinctLongs();
+      kv.getValue().forEach(set::add);
+      out.output(KV.of(kv.getKey(), (long) set.count()));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.newsbeam.transforms;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
@@ -10,15 +11,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import io.newsbeam.text.DistinctLongs;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.testing.CombineFnTester;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
@@ -140,5 +145,49 @@ public class GroupingTest {
     PAssert.that(keys.apply("Distinct", Grouping.distinct())).containsInAnyOrder(distinctKeys);
     PAssert.that(keys.apply("CountPerElement", Grouping.countPerElement())).containsInAnyOrder(counts);
     p.run().waitUntilFinish();
+  }
+
+  /** Key i holds the hashes 0..(i % 5), each twice, and one large negative hash: (i % 5) + 2 distinct values. */
+  private static List<KV<String, Long>> hashes() {
+    List<KV<String, Long>> kvs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      for (long v = i % 5; v >= 0; v--) {
+        kvs.add(KV.of("k" + i, v));
+        kvs.add(KV.of("k" + i, v));
+      }
+      kvs.add(KV.of("k" + i, Long.MIN_VALUE + i));
+    }
+    return kvs;
+  }
+
+  @Test
+  public void countDistinctPerKeyCountsEachValueOnce() {
+    List<KV<String, Long>> expected = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      expected.add(KV.of("k" + i, (long) (i % 5 + 2)));
+    }
+    PAssert.that(p.apply(Create.of(hashes()).withCoder(KvCoder.of(StringUtf8Coder.of(), BigEndianLongCoder.of())))
+            .apply(Grouping.countDistinctPerKey()))
+        .containsInAnyOrder(expected);
+    p.run().waitUntilFinish();
+  }
+
+  /** The combine the other runners take: same counts however the inputs are split and merged. */
+  @Test
+  public void theCountDistinctCombineAndItsAccumulatorCoderAgree() throws Exception {
+    List<Long> values = new ArrayList<>();
+    for (KV<String, Long> kv : hashes()) {
+      if (kv.getKey().equals("k4")) {
+        values.add(kv.getValue());
+      }
+    }
+    CombineFnTester.testCombineFn(new Grouping.CountDistinctFn(), values, 6L);
+    DistinctLongs set = new DistinctLongs();
+    values.forEach(set::add);
+    DistinctLongs decoded = CoderUtils.clone(new Grouping.DistinctLongsCoder(), set);
+    assertArrayEquals(set.toSortedArray(), decoded.toSortedArray());
+    assertArrayEquals("the same set encodes to the same bytes",
+        CoderUtils.encodeToByteArray(new Grouping.DistinctLongsCoder(), set),
+        CoderUtils.encodeToByteArray(new Grouping.DistinctLongsCoder(), decoded));
   }
 }
