@@ -995,7 +995,7 @@ public final class LineClassifier {
       this.block = block;
       this.words = wordCount(text);
       this.sentence = endsSentence(text);
-      this.prose = SiteRepeats.isSentence(text);
+      this.prose = words >= 10 || (words >= 4 && sentence); // SiteRepeats.isSentence, from the counts above
     }
 
     @Override

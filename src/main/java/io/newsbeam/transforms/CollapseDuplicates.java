@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -71,7 +70,7 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
     KvCoder<String, String> links = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    KvCoder<String, DocFeatures> features = KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(DocFeatures.class));
+    KvCoder<String, DocFeatures> features = KvCoder.of(StringUtf8Coder.of(), DocFeaturesCoder.of());
 
     PCollectionTuple exact =
         articles
@@ -114,7 +113,7 @@ public final class CollapseDuplicates extends PTransform<PCollection<Article>, P
   /** Candidate pairs (left, right) → verified links, joining each side's features in turn. */
   private static PCollection<KV<String, String>> verify(
       PCollection<KV<String, String>> candidates, PCollection<KV<String, DocFeatures>> features, DuplicateVerifier verifier) {
-    KvCoder<String, DocFeatures> coder = KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(DocFeatures.class));
+    KvCoder<String, DocFeatures> coder = KvCoder.of(StringUtf8Coder.of(), DocFeaturesCoder.of());
     TupleTag<DocFeatures> featureTag = new TupleTag<>() {};
     TupleTag<String> partnerTag = new TupleTag<>() {};
     TupleTag<DocFeatures> leftTag = new TupleTag<>() {};
